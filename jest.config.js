@@ -1,0 +1,9 @@
+/** Jest transpiles with SWC (no type checking: `npm run typecheck` does that as its own step). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  setupFilesAfterEnv: ['<rootDir>/setup.js'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
