@@ -1,0 +1,52 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { jsonResponse } from '../shared/http';
+import { DependencyFailure, Probe, fetchProbe, probeDependencies } from './dependencies';
+
+/** Route 53 HTTPS_STR_MATCH looks for this string; only a healthy body may contain it. */
+export const SEARCH_STRING = 'ok';
+const DEFAULT_BUDGET_MS = 1500;
+
+export interface HealthSettings {
+  /** The blog's switch: `fail` (any case) makes the region unhealthy. */
+  readonly status?: string;
+  readonly dependencyUrls: readonly string[];
+  readonly budgetMs: number;
+}
+
+export type HealthVerdict =
+  | { readonly healthy: true }
+  | { readonly healthy: false; readonly switchedOff: boolean; readonly failures: readonly DependencyFailure[] };
+
+export function settingsFromEnv(env: NodeJS.ProcessEnv): HealthSettings {
+  const urls: unknown = env.DEPENDENCY_URLS ? JSON.parse(env.DEPENDENCY_URLS) : [];
+  const budgetMs = Number(env.DEPENDENCY_TIMEOUT_MS);
+  return {
+    status: env.STATUS,
+    dependencyUrls: Array.isArray(urls) ? urls.map(String) : [],
+    budgetMs: Number.isFinite(budgetMs) && budgetMs > 0 ? budgetMs : DEFAULT_BUDGET_MS,
+  };
+}
+
+export async function checkHealth(settings: HealthSettings, probe: Probe = fetchProbe): Promise<HealthVerdict> {
+  if (settings.status?.trim().toLowerCase() === 'fail') return { healthy: false, switchedOff: true, failures: [] };
+  const failures = await probeDependencies(settings.dependencyUrls, settings.budgetMs, probe);
+  return failures.length === 0 ? { healthy: true } : { healthy: false, switchedOff: false, failures };
+}
+
+/** 200 {"status":"ok"} when healthy; otherwise 503 with a body that never contains the search string. */
+export function healthBody(verdict: HealthVerdict): { statusCode: number; body: object } {
+  if (verdict.healthy) return { statusCode: 200, body: { status: SEARCH_STRING } };
+  const body = {
+    status: 'unhealthy',
+    reason: verdict.switchedOff ? 'STATUS=fail' : 'dependency check failed',
+    failedDependencies: verdict.failures,
+  };
+  const safe = JSON.stringify(body).toLowerCase().includes(SEARCH_STRING) ? { status: 'unhealthy' } : body;
+  return { statusCode: 503, body: safe };
+}
+
+/** GET /healthcheck, the target of this region's Route 53 health check. */
+export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
+  const { statusCode, body } = healthBody(await checkHealth(settingsFromEnv(process.env)));
+  return jsonResponse(statusCode, body, event, process.env.ALLOWED_ORIGINS);
+}
