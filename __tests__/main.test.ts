@@ -1,0 +1,71 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { readZip } from '../src/archive/read-zip';
+import { runMain } from './helpers/run-main';
+import { MINIMAL } from './helpers/config';
+import { proxyEvent } from './helpers/events';
+
+const dir = mkdtempSync(join(tmpdir(), 'mr-api-config-'));
+function configFile(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('main with a bad configuration', () => {
+  test.each([
+    ['a missing file', join(dir, 'nope.json'), /nope\.json: 1 problem\n {2}file does not exist/],
+    ['a file that is not JSON', configFile('broken.json', '{"regions": [}'), /broken\.json: 1 problem\n {2}is not valid JSON/],
+    ['an unknown region', configFile('bad.json', JSON.stringify({ ...MINIMAL, regions: ['us-east-9'] })), /regions\[0\]: "us-east-9" is not an AWS region/],
+  ])('%s: one clear message, exit 1, no stack trace, nothing written', (_name, path, message) => {
+    const run = runMain({ MULTI_REGION_CONFIG: path });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(run.outdir)).toEqual([]);
+  });
+});
+
+describe('main with the example configuration', () => {
+  const run = runMain();
+  const stackDir = join(run.outdir, 'stacks', 'multi-region-api');
+  const stack = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
+
+  test('writes the multi-region-api stack for the example regions', () => {
+    expect(run.status).toBe(0);
+    expect(stack.provider.aws.map((p: { alias: string }) => p.alias)).toEqual(['us-east-1', 'us-west-2']);
+  });
+
+  test.each([
+    ['hello-world', '/helloworld', 200, { message: 'Hello from eu-central-1' }],
+    ['health-check', '/healthcheck', 200, { status: 'ok' }],
+  ])('the synthesized %s archive answers an API Gateway proxy event', async (name, path, status, body) => {
+    const fn = Object.values(stack.resource.aws_lambda_function as Record<string, { function_name: string; filename: string }>)
+      .find((f) => f.function_name.endsWith(name))!;
+    const archive = join(stackDir, fn.filename);
+    expect(existsSync(archive)).toBe(true);
+    const files = readZip(readFileSync(archive));
+    expect([...files.keys()]).toEqual(['index.js']);
+    const mod = { exports: {} as { handler: (e: unknown) => Promise<{ statusCode: number; body: string }> } };
+    new Function('module', 'exports', 'require', files.get('index.js')!.toString('utf8'))(mod, mod.exports, require);
+    const saved = process.env.AWS_REGION;
+    process.env.AWS_REGION = 'eu-central-1';
+    try {
+      const response = await mod.exports.handler(proxyEvent(path));
+      expect(response.statusCode).toBe(status);
+      expect(JSON.parse(response.body)).toEqual(body);
+    } finally {
+      process.env.AWS_REGION = saved;
+    }
+  });
+
+  test('bundles stay byte-identical across synths, so plans show no spurious Lambda updates', () => {
+    const again = runMain();
+    const hashes = (out: string) => readdirSync(join(out, 'stacks', 'multi-region-api', 'assets'))
+      .map((asset) => readdirSync(join(out, 'stacks', 'multi-region-api', 'assets', asset)).join());
+    expect(hashes(again.outdir)).toEqual(hashes(run.outdir));
+    const zip = (out: string) => readFileSync(join(out, 'stacks', 'multi-region-api', stack.resource.aws_lambda_function[Object.keys(stack.resource.aws_lambda_function)[0]].filename));
+    expect(zip(again.outdir).equals(zip(run.outdir))).toBe(true);
+  });
+});

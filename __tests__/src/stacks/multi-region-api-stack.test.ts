@@ -1,0 +1,142 @@
+import 'cdktf/lib/testing/adapters/jest';
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { FIVE_REGIONS, testConfig } from '../../helpers/config';
+import { inRegion, resourcesOf, synthApiStack } from '../../helpers/synth';
+
+const REGIONAL_TYPES_PER_REGION: Record<string, number> = {
+  aws_lambda_function: 2,
+  aws_iam_role: 2,
+  aws_iam_role_policy: 2,
+  aws_cloudwatch_log_group: 2,
+  aws_api_gateway_rest_api: 1,
+  aws_api_gateway_resource: 2,
+  aws_api_gateway_method: 4,
+  aws_api_gateway_integration: 4,
+  aws_api_gateway_method_response: 2,
+  aws_api_gateway_integration_response: 2,
+  aws_api_gateway_deployment: 1,
+  aws_api_gateway_stage: 1,
+  aws_lambda_permission: 2,
+};
+
+describe('multi-region-api stack, example regions', () => {
+  const { json, stack } = synthApiStack();
+  const regions = ['us-east-1', 'us-west-2'];
+
+  test('one aliased provider per region, with default tags', () => {
+    expect(json).toHaveProviderWithProperties(AwsProvider, { region: 'us-east-1', alias: 'us-east-1' });
+    expect(json).toHaveProviderWithProperties(AwsProvider, { region: 'us-west-2', alias: 'us-west-2' });
+    expect(stack.provider.aws).toHaveLength(2);
+    stack.provider.aws.forEach((provider) => expect(provider.alias).toBeDefined());
+  });
+
+  test('every resource is bound to an aliased provider', () => {
+    for (const [type, byId] of Object.entries(stack.resource)) {
+      for (const [id, resource] of Object.entries(byId)) {
+        expect({ type, id, provider: resource.provider }).toEqual({ type, id, provider: expect.stringMatching(/^aws\./) });
+      }
+    }
+  });
+
+  test.each(regions)('%s gets the full regional set on its own provider', (region) => {
+    for (const [type, count] of Object.entries(REGIONAL_TYPES_PER_REGION)) {
+      expect({ type, count: inRegion(stack, type, region).length }).toEqual({ type, count });
+    }
+  });
+
+  test.each(regions)('%s: REGIONAL REST API, stage prod, GET proxy and OPTIONS on both paths', (region) => {
+    const [api] = inRegion(stack, 'aws_api_gateway_rest_api', region);
+    expect(api.endpoint_configuration).toEqual({ types: ['REGIONAL'] });
+    expect(inRegion(stack, 'aws_api_gateway_stage', region)[0].stage_name).toBe('prod');
+    expect(inRegion(stack, 'aws_api_gateway_resource', region).map((r) => r.path_part).sort()).toEqual(['healthcheck', 'helloworld']);
+    const methods = inRegion(stack, 'aws_api_gateway_method', region).map((m) => m.http_method).sort();
+    expect(methods).toEqual(['GET', 'GET', 'OPTIONS', 'OPTIONS']);
+    const integrations = inRegion(stack, 'aws_api_gateway_integration', region).map((i) => i.type).sort();
+    expect(integrations).toEqual(['AWS_PROXY', 'AWS_PROXY', 'MOCK', 'MOCK']);
+  });
+
+  test.each(regions)('%s: Lambda permissions are scoped to this region\'s API and route', (region) => {
+    const permissions = inRegion(stack, 'aws_lambda_permission', region);
+    const [[apiId]] = resourcesOf(stack, 'aws_api_gateway_rest_api').filter(([, r]) => r.provider === `aws.${region}`);
+    expect(permissions.map((p) => p.source_arn).sort()).toEqual([
+      `\${aws_api_gateway_rest_api.${apiId}.execution_arn}/*/GET/healthcheck`,
+      `\${aws_api_gateway_rest_api.${apiId}.execution_arn}/*/GET/helloworld`,
+    ]);
+    permissions.forEach((p) => expect(p.principal).toBe('apigateway.amazonaws.com'));
+  });
+
+  test('functions: Node 22 on arm64, hashed archive, log group with retention', () => {
+    expect(json).toHaveResourceWithProperties(LambdaFunction, {
+      runtime: 'nodejs22.x', architectures: ['arm64'], handler: 'index.handler',
+    });
+    for (const [, fn] of resourcesOf(stack, 'aws_lambda_function')) {
+      expect(fn.source_code_hash).toMatch(/^\$\{filebase64sha256\("assets\/.+\/archive\.zip"\)\}$/);
+    }
+    for (const [, group] of resourcesOf(stack, 'aws_cloudwatch_log_group')) expect(group.retention_in_days).toBe(14);
+    expect(json).toHaveResourceWithProperties(ApiGatewayRestApi, { endpoint_configuration: { types: ['REGIONAL'] } });
+    expect(json).toHaveResourceWithProperties(ApiGatewayStage, { stage_name: 'prod' });
+  });
+
+  test('each role may only write to its own function\'s log group', () => {
+    for (const [id, policy] of resourcesOf(stack, 'aws_iam_role_policy')) {
+      const owner = id.replace(/_write-own-logs_.*$/, '');
+      const document = JSON.parse(policy.policy as string);
+      expect(document.Statement).toEqual([{
+        Effect: 'Allow',
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Resource: expect.stringMatching(new RegExp(`^\\$\\{aws_cloudwatch_log_group\\.${owner}_log-group_[^.]+\\.arn\\}:\\*$`)),
+      }]);
+    }
+  });
+
+  test('deployments redeploy on change and are replaced before they are destroyed', () => {
+    for (const [, deployment] of resourcesOf(stack, 'aws_api_gateway_deployment')) {
+      expect(deployment.lifecycle).toEqual({ create_before_destroy: true });
+      expect(deployment.triggers).toEqual({ resources: expect.stringMatching(/^\$\{sha1\(jsonencode\(/), definition: expect.any(String) });
+    }
+  });
+
+  test('the health function carries the STATUS switch and dependency settings', () => {
+    const health = resourcesOf(stack, 'aws_lambda_function').map(([, f]) => f).filter((f) => f.function_name === 'multi-region-api-health-check');
+    expect(health).toHaveLength(2);
+    health.forEach((fn) => expect(fn.environment).toEqual({
+      variables: { ALLOWED_ORIGINS: '*', STATUS: 'ok', DEPENDENCY_URLS: '[]', DEPENDENCY_TIMEOUT_MS: '1500' },
+    }));
+  });
+});
+
+describe('multi-region-api stack, configured settings', () => {
+  test('several CORS origins: preflight matches the request origin', () => {
+    const { stack } = synthApiStack(testConfig({ cors: { allowOrigins: ['https://a.example.com', 'https://b.example.com'] } }));
+    for (const [, response] of resourcesOf(stack, 'aws_api_gateway_integration_response')) {
+      expect((response.response_templates as Record<string, string>)['application/json']).toContain('"https://a.example.com", "https://b.example.com"');
+    }
+  });
+
+  test('a changed CORS setting changes the deployment trigger', () => {
+    const trigger = (config = testConfig()) => Object.values(synthApiStack(config).stack.resource.aws_api_gateway_deployment)[0].triggers;
+    expect(trigger()).not.toEqual(trigger(testConfig({ cors: { allowOrigins: ['https://a.example.com'] } })));
+  });
+
+  test('five regions synthesize five regional sets, each on its own provider', () => {
+    const { stack } = synthApiStack(testConfig({ regions: FIVE_REGIONS }));
+    expect(stack.provider.aws.map((p) => p.alias)).toEqual(FIVE_REGIONS);
+    for (const region of FIVE_REGIONS) {
+      for (const [type, count] of Object.entries(REGIONAL_TYPES_PER_REGION)) {
+        expect({ region, type, count: inRegion(stack, type, region).length }).toEqual({ region, type, count });
+      }
+    }
+    expect(resourcesOf(stack, 'aws_api_gateway_rest_api')).toHaveLength(5);
+  });
+
+  test('IAM role names differ per region (IAM is global); function names are the same everywhere', () => {
+    const { stack } = synthApiStack(testConfig({ regions: FIVE_REGIONS, namePrefix: 'shop' }));
+    const roles = resourcesOf(stack, 'aws_iam_role').map(([, r]) => r.name as string);
+    expect(new Set(roles).size).toBe(10);
+    roles.forEach((name) => expect(name.length).toBeLessThanOrEqual(64));
+    expect(new Set(resourcesOf(stack, 'aws_lambda_function').map(([, f]) => f.function_name))).toEqual(new Set(['shop-hello-world', 'shop-health-check']));
+  });
+});

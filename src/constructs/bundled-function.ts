@@ -1,0 +1,80 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Fn, TerraformAsset } from 'cdktf';
+import { Construct } from 'constructs';
+
+export interface BundledFunctionProps {
+  /** The function's name, the same in every region. */
+  readonly functionName: string;
+  /** The IAM role's name; IAM is global, so it must differ per region. */
+  readonly roleName: string;
+  /** The zipped handler bundle (its file exports `handler`). */
+  readonly code: TerraformAsset;
+  /** The aliased provider of the region this function lives in. */
+  readonly provider: AwsProvider;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  readonly logRetentionDays: number;
+  /** @default {} */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/** A Lambda function with its own log group (with retention) and a role that may write only to that log group. */
+export class BundledFunction extends Construct {
+  readonly function: LambdaFunction;
+  readonly role: IamRole;
+  readonly logGroup: CloudwatchLogGroup;
+
+  constructor(scope: Construct, id: string, props: BundledFunctionProps) {
+    super(scope, id);
+    const { provider } = props;
+
+    this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
+      provider,
+      name: `/aws/lambda/${props.functionName}`,
+      retentionInDays: props.logRetentionDays,
+    });
+
+    this.role = new IamRole(this, 'role', {
+      provider,
+      name: props.roleName,
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    });
+
+    new IamRolePolicy(this, 'write-own-logs', {
+      provider,
+      role: this.role.id,
+      name: 'write-own-logs',
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: `${this.logGroup.arn}:*`,
+        }],
+      }),
+    });
+
+    this.function = new LambdaFunction(this, 'function', {
+      provider,
+      functionName: props.functionName,
+      role: this.role.arn,
+      runtime: 'nodejs22.x',
+      architectures: ['arm64'],
+      handler: 'index.handler',
+      filename: props.code.path,
+      sourceCodeHash: Fn.filebase64sha256(props.code.path),
+      memorySize: props.memoryMb,
+      timeout: props.timeoutSeconds,
+      environment: { variables: { ...props.environment } },
+      loggingConfig: { logFormat: 'Text', logGroup: this.logGroup.name },
+      dependsOn: [this.logGroup],
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
+import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
+import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { Fn, TerraformAsset } from 'cdktf';
+import { Construct } from 'constructs';
+import { createHash } from 'crypto';
+import { BundledFunction } from './bundled-function';
+import { LambdaRoute } from './lambda-route';
+
+export const STAGE_NAME = 'prod';
+export const HELLO_PATH = 'helloworld';
+export const HEALTH_PATH = 'healthcheck';
+
+export interface RegionalApiProps {
+  /** The AWS region code, e.g. `us-east-1`. */
+  readonly region: string;
+  /** The provider aliased to `region`; every resource here is bound to it. */
+  readonly provider: AwsProvider;
+  /** Prefix of every name (functions, roles, API). */
+  readonly namePrefix: string;
+  readonly helloWorldCode: TerraformAsset;
+  readonly healthCheckCode: TerraformAsset;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  readonly logRetentionDays: number;
+  /** URLs the health function probes; any failure makes the region unhealthy. @default [] */
+  readonly dependencyUrls?: readonly string[];
+  /** The shared time budget of those probes, in ms. @default 1500 */
+  readonly dependencyTimeoutMs?: number;
+  /** @default ['*'] */
+  readonly allowOrigins?: readonly string[];
+}
+
+/** One region's API: the hello-world and health-check functions behind a REGIONAL REST API, stage `prod`. */
+export class RegionalApi extends Construct {
+  readonly region: string;
+  readonly restApi: ApiGatewayRestApi;
+  readonly stage: ApiGatewayStage;
+  readonly helloWorld: BundledFunction;
+  readonly healthCheck: BundledFunction;
+  /** `<api id>.execute-api.<region>.amazonaws.com`, the host Route 53 health-checks. */
+  readonly executeApiHost: string;
+
+  constructor(scope: Construct, id: string, props: RegionalApiProps) {
+    super(scope, id);
+    const { provider, region, namePrefix } = props;
+    const allowOrigins = props.allowOrigins ?? ['*'];
+    this.region = region;
+
+    const functionSettings = {
+      provider, memoryMb: props.memoryMb, timeoutSeconds: props.timeoutSeconds, logRetentionDays: props.logRetentionDays,
+    };
+    const origins = allowOrigins.join(',');
+    this.helloWorld = new BundledFunction(this, 'hello-world', {
+      ...functionSettings,
+      functionName: `${namePrefix}-hello-world`,
+      roleName: `${namePrefix}-hello-world-${region}`,
+      code: props.helloWorldCode,
+      environment: { ALLOWED_ORIGINS: origins },
+    });
+    this.healthCheck = new BundledFunction(this, 'health-check', {
+      ...functionSettings,
+      functionName: `${namePrefix}-health-check`,
+      roleName: `${namePrefix}-health-check-${region}`,
+      code: props.healthCheckCode,
+      environment: {
+        ALLOWED_ORIGINS: origins,
+        STATUS: 'ok',
+        DEPENDENCY_URLS: JSON.stringify(props.dependencyUrls ?? []),
+        DEPENDENCY_TIMEOUT_MS: String(props.dependencyTimeoutMs ?? 1500),
+      },
+    });
+
+    this.restApi = new ApiGatewayRestApi(this, 'rest-api', {
+      provider,
+      name: namePrefix,
+      description: `Multi-region API, ${region}`,
+      endpointConfiguration: { types: ['REGIONAL'] },
+    });
+    const routes = [
+      new LambdaRoute(this, 'hello-world-route', {
+        provider, restApi: this.restApi, pathPart: HELLO_PATH, handler: this.helloWorld.function, allowOrigins,
+      }),
+      new LambdaRoute(this, 'health-check-route', {
+        provider, restApi: this.restApi, pathPart: HEALTH_PATH, handler: this.healthCheck.function, allowOrigins,
+      }),
+    ];
+    const parts = routes.flatMap((route) => route.parts);
+
+    const deployment = new ApiGatewayDeployment(this, 'deployment', {
+      provider,
+      restApiId: this.restApi.id,
+      triggers: {
+        // The id list catches added or replaced resources; the definition hash catches in-place edits (e.g. CORS).
+        resources: Fn.sha1(Fn.jsonencode(parts.map((part) => part.id))),
+        definition: definitionHash({ allowOrigins, paths: [HELLO_PATH, HEALTH_PATH] }),
+      },
+      lifecycle: { createBeforeDestroy: true },
+      dependsOn: parts,
+    });
+    this.stage = new ApiGatewayStage(this, 'stage', {
+      provider,
+      restApiId: this.restApi.id,
+      deploymentId: deployment.id,
+      stageName: STAGE_NAME,
+    });
+    this.executeApiHost = `${this.restApi.id}.execute-api.${region}.amazonaws.com`;
+  }
+}
+
+function definitionHash(definition: object): string {
+  return createHash('sha256').update(JSON.stringify(definition)).digest('hex').slice(0, 16);
+}
