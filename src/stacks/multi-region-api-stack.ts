@@ -1,9 +1,13 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { AssetType, TerraformAsset, TerraformStack } from 'cdktf';
+import { AssetType, Lazy, TerraformAsset, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { bundleHandler } from '../bundling';
 import { MultiRegionConfig } from '../config/types';
+import { CertificateValidationRecords } from '../constructs/certificate-validation-records';
 import { RegionalApi } from '../constructs/regional-api';
+import { RegionalFrontDoor } from '../constructs/regional-front-door';
+import { failoverSeconds } from '../failover';
+import { declareApiOutputs } from './api-outputs';
 
 export const API_STACK_NAME = 'multi-region-api';
 
@@ -11,10 +15,15 @@ export interface MultiRegionApiStackProps {
   readonly config: MultiRegionConfig;
 }
 
-/** The whole system: one aliased AWS provider and one RegionalApi per configured region. */
+/**
+ * The whole system: per configured region an aliased AWS provider, a RegionalApi and a RegionalFrontDoor (certificate,
+ * custom domain, health check, latency record); once, the certificates' DNS validation records; the outputs.
+ */
 export class MultiRegionApiStack extends TerraformStack {
   readonly providers: ReadonlyMap<string, AwsProvider>;
   readonly regionalApis: readonly RegionalApi[];
+  readonly frontDoors: readonly RegionalFrontDoor[];
+  readonly validationRecords: CertificateValidationRecords;
 
   constructor(scope: Construct, id: string, props: MultiRegionApiStackProps) {
     super(scope, id);
@@ -48,5 +57,33 @@ export class MultiRegionApiStack extends TerraformStack {
       dependencyTimeoutMs: config.healthCheck.dependencyTimeoutMs,
       allowOrigins: config.cors.allowOrigins,
     }));
+
+    // The validation records are made from the first region's certificate, which is itself made by the loop
+    // below; the lazy list resolves to their FQDNs at synth time.
+    const validationRecordFqdns = Lazy.listValue({ produce: () => this.validationRecords.fqdns });
+    this.frontDoors = this.regionalApis.map((api) => new RegionalFrontDoor(this, `front-door-${api.region}`, {
+      api,
+      provider: providers.get(api.region)!,
+      domainName: config.domainName,
+      hostedZoneId: config.hostedZoneId,
+      validationRecordFqdns,
+      healthCheckName: `${config.namePrefix}-${api.region}`,
+      requestInterval: config.healthCheck.requestInterval,
+      failureThreshold: config.healthCheck.failureThreshold,
+      checkerRegions: config.healthCheck.checkerRegions,
+      recordType: config.dns.recordType,
+      ttl: config.dns.ttl,
+    }));
+    this.validationRecords = new CertificateValidationRecords(this, 'certificate-validation-records', {
+      provider: providers.get(config.regions[0])!,
+      certificate: this.frontDoors[0].certificate.certificate,
+      zoneId: config.hostedZoneId,
+    });
+
+    declareApiOutputs(this, {
+      domainName: config.domainName,
+      failoverSeconds: failoverSeconds(config.healthCheck, config.dns),
+      regions: this.regionalApis.map((api, index) => ({ api, frontDoor: this.frontDoors[index] })),
+    });
   }
 }
