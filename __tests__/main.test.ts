@@ -37,6 +37,13 @@ describe('main with the example configuration', () => {
     expect(stack.provider.aws.map((p: { alias: string }) => p.alias)).toEqual(['us-east-1', 'us-west-2']);
   });
 
+  test('writes the state-bootstrap stack beside it, creating the bucket the API stack\'s S3 backend names', () => {
+    const bootstrap = JSON.parse(readFileSync(join(run.outdir, 'stacks', 'state-bootstrap', 'cdk.tf.json'), 'utf8'));
+    const [bucket] = Object.values(bootstrap.resource.aws_s3_bucket as Record<string, { bucket: string }>);
+    expect(bucket.bucket).toBe(stack.terraform.backend.s3.bucket);
+    expect(stack.terraform.backend.s3.use_lockfile).toBe(true);
+  });
+
   test.each([
     ['hello-world', '/helloworld', 200, { message: 'Hello from eu-central-1' }],
     ['health-check', '/healthcheck', 200, { status: 'ok' }],

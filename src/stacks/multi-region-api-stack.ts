@@ -8,6 +8,7 @@ import { RegionalApi } from '../constructs/regional-api';
 import { RegionalFrontDoor } from '../constructs/regional-front-door';
 import { failoverSeconds } from '../failover';
 import { declareApiOutputs } from './api-outputs';
+import { useStateBackend } from './backend';
 
 export const API_STACK_NAME = 'multi-region-api';
 
@@ -28,6 +29,7 @@ export class MultiRegionApiStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: MultiRegionApiStackProps) {
     super(scope, id);
     const { config } = props;
+    useStateBackend(this, config.state);
 
     const helloWorldCode = new TerraformAsset(this, 'hello-world-code', {
       path: bundleHandler('hello-world'), type: AssetType.ARCHIVE,
