@@ -18,7 +18,7 @@ export interface RegionalDomainProps {
   readonly basePath?: string;
 }
 
-/** A REGIONAL API Gateway custom domain (TLS 1.2) mapping `basePath` to one stage of one REST API. */
+/** A REGIONAL, dual-stack API Gateway custom domain (TLS 1.2) mapping `basePath` to one stage of one REST API. */
 export class RegionalDomain extends Construct {
   readonly domain: ApiGatewayDomainName;
   readonly mapping: ApiGatewayBasePathMapping;
@@ -30,7 +30,8 @@ export class RegionalDomain extends Construct {
     this.domain = new ApiGatewayDomainName(this, 'domain-name', {
       provider,
       domainName: props.domainName,
-      endpointConfiguration: { types: ['REGIONAL'] },
+      // Dual-stack, so the AAAA alias records have IPv6 addresses to answer with (the default is IPv4 only).
+      endpointConfiguration: { types: ['REGIONAL'], ipAddressType: 'dualstack' },
       regionalCertificateArn: props.certificateArn,
       securityPolicy: 'TLS_1_2',
     });

@@ -12,7 +12,7 @@ describe('RegionalDomain', () => {
     const stack = synth();
     const [[domainId, domain]] = resourcesOf(stack, 'aws_api_gateway_domain_name');
     expect(domain).toMatchObject({
-      domain_name: 'api.example.com', endpoint_configuration: { types: ['REGIONAL'] },
+      domain_name: 'api.example.com', endpoint_configuration: { types: ['REGIONAL'], ip_address_type: 'dualstack' },
       regional_certificate_arn: 'arn:cert', security_policy: 'TLS_1_2',
     });
     expect(domain).not.toHaveProperty('certificate_arn');

@@ -32,7 +32,7 @@ describe.each([
     test('a REGIONAL TLS 1.2 custom domain using this region\'s validated certificate', () => {
       expect(domain).toMatchObject({
         domain_name: 'api.example.com',
-        endpoint_configuration: { types: ['REGIONAL'] },
+        endpoint_configuration: { types: ['REGIONAL'], ip_address_type: 'dualstack' },
         security_policy: 'TLS_1_2',
         regional_certificate_arn: ref('aws_acm_certificate_validation', validationId, 'certificate_arn'),
       });
