@@ -87,7 +87,7 @@
   }
 
   function formatDuration(ms) {
-    if (ms < 1000) return Math.round(ms) + ' ms';
+    if (Math.round(ms) < 1000) return Math.round(ms) + ' ms';
     if (ms < 60000) return (ms / 1000).toFixed(1) + ' s';
     return Math.floor(ms / 60000) + ' min ' + Math.round((ms % 60000) / 1000) + ' s';
   }
