@@ -82,8 +82,8 @@
     $('current-region').textContent = timeline.region || '—';
     var s = timeline.lastSwitch;
     $('last-switch').textContent = s
-      ? s.from + ' → ' + s.to + ' at ' + clock(s.at) + ', took ' + T.formatDuration(s.tookMs)
-        + (s.errorsBetween ? ' (' + s.errorsBetween + ' error' + (s.errorsBetween > 1 ? 's' : '') + ' meanwhile)' : '')
+      ? s.from + ' → ' + s.to + ' at ' + clock(s.at) + ', ' + T.formatDuration(s.tookMs) + ' after the last '
+        + s.from + ' answer' + (s.errorsBetween ? ' (' + s.errorsBetween + ' error' + (s.errorsBetween > 1 ? 's' : '') + ' between)' : '')
       : 'none yet';
     $('counts').textContent = timeline.answers + ' / ' + timeline.errors;
     var problems = settings.problems.slice();
