@@ -5,9 +5,9 @@ import { Controls, RegionReport, RegionStatus } from './control-routes';
 import { LocalRunError } from './errors';
 import { GlobalServer } from './global-server';
 import { HealthChecker, HealthTransition } from './health-checker';
+import { healthFunction } from './health-function';
 import { chooseRecord, latencyOrder } from './latency-routing';
 import { LocalFunction } from './local-function';
-import { matchRoute } from './match-route';
 import { LocalStackModel } from './model';
 import { readStack } from './read-stack';
 import { RegionalServer } from './regional-server';
@@ -57,18 +57,7 @@ export async function startLocal(options: LocalRunOptions): Promise<LocalSystem>
   const checkers = new Map<string, HealthChecker>();
   const resolver = new CachingResolver(
     () => chooseRecord(model.records, order, (id) => checkers.get(id)?.healthy ?? true), timeScale);
-  const healthFunction = (region: string): LocalFunction => {
-    const server = regions.find((r) => r.region === region);
-    if (!server) throw new LocalRunError(`unknown region "${region}"; known: ${model.regions.join(', ')}`);
-    const check = [...model.healthChecks.values()].find((c) => c.targetRegion === region);
-    if (!check) throw new LocalRunError(`${region} has no Route 53 health check, so its STATUS moves no traffic`);
-    const match = matchRoute(server.api, check.resourcePath);
-    const integration = match.found ? match.route.methods.get('GET') : undefined;
-    if (integration?.type !== 'AWS_PROXY') {
-      throw new LocalRunError(`${region}: health check path ${check.resourcePath} reaches no Lambda function`);
-    }
-    return server.functions.get(integration.functionId)!;
-  };
+  const healthFunctionOf = (region: string) => healthFunction(model, regions, region);
 
   let global: GlobalServer | undefined;
   const controls: Controls = {
@@ -78,14 +67,14 @@ export async function startLocal(options: LocalRunOptions): Promise<LocalSystem>
         const checker = [...checkers.values()].find((c) => c.check.targetRegion === server.region);
         return {
           region: server.region,
-          status: healthFunctionStatus(() => healthFunction(server.region)),
+          status: healthFunctionStatus(() => healthFunctionOf(server.region)),
           healthy: checker?.healthy ?? true,
           lastCheck: checker?.lastOutcome?.detail,
         };
       }),
     }),
     setStatus: (region: string, status: RegionStatus) => {
-      healthFunction(region).updateEnvironment({ STATUS: status });
+      healthFunctionOf(region).updateEnvironment({ STATUS: status });
       log(`${region}: STATUS=${status} set on its health function`);
     },
   };
