@@ -25,13 +25,15 @@ async function measure(system: LocalSystem, runs: number, transitions: Array<{ l
   const url = `${system.globalUrl}/v1/helloworld`;
   const [nearest] = system.latencyOrder;
   const intervalMs = Math.min(...[...system.model.healthChecks.values()].map((c) => c.requestInterval)) * 1000 / system.timeScale;
+  const ttlMs = Math.max(...system.model.records.map((r) => r.ttlSeconds)) * 1000 / system.timeScale;
   const toModel = (ms: number) => `${((ms * system.timeScale) / 1000).toFixed(1)} s`;
   console.log(`model: ${system.modelFailoverMs} ms at 1/${system.timeScale} scale (${toModel(system.modelFailoverMs)} real)`);
   console.log('run  flip->unhealthy  flip->switch  (as real time)');
   const switches: number[] = [];
   for (let run = 1; run <= runs; run++) {
     await pollUntil(url, (region) => region === nearest);
-    await sleep(Math.random() * intervalMs * 2); // a random phase against the check schedule and the cached answer
+    // A random phase against both the check schedule and the cached answer, whose refresh the previous run just caused.
+    await sleep(Math.random() * (ttlMs + intervalMs));
     transitions.length = 0;
     const flippedAt = Date.now();
     system.setStatus(nearest, 'fail');
