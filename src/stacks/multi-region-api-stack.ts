@@ -58,6 +58,8 @@ export class MultiRegionApiStack extends TerraformStack {
       dependencyUrls: config.healthCheck.dependencies,
       dependencyTimeoutMs: config.healthCheck.dependencyTimeoutMs,
       allowOrigins: config.cors.allowOrigins,
+      throttlingRateLimit: config.api.throttlingRateLimit,
+      throttlingBurstLimit: config.api.throttlingBurstLimit,
     }));
 
     // The validation records are made from the first region's certificate, which is itself made by the loop

@@ -8,9 +8,11 @@ import { inRegion, resourcesOf, synthApiStack } from '../../helpers/synth';
 
 const REGIONAL_TYPES_PER_REGION: Record<string, number> = {
   aws_lambda_function: 2,
-  aws_iam_role: 2,
-  aws_iam_role_policy: 2,
-  aws_cloudwatch_log_group: 2,
+  aws_iam_role: 3,
+  aws_iam_role_policy: 5,
+  aws_cloudwatch_log_group: 3,
+  aws_api_gateway_account: 1,
+  aws_api_gateway_method_settings: 1,
   aws_api_gateway_rest_api: 1,
   aws_api_gateway_resource: 2,
   aws_api_gateway_method: 4,
@@ -81,7 +83,9 @@ describe('multi-region-api stack, example regions', () => {
   });
 
   test('each role may only write to its own function\'s log group', () => {
-    for (const [id, policy] of resourcesOf(stack, 'aws_iam_role_policy')) {
+    const ownLogs = resourcesOf(stack, 'aws_iam_role_policy').filter(([id]) => id.includes('_write-own-logs_'));
+    expect(ownLogs).toHaveLength(4);
+    for (const [id, policy] of ownLogs) {
       const owner = id.replace(/_write-own-logs_.*$/, '');
       const document = JSON.parse(policy.policy as string);
       expect(document.Statement).toEqual([{
@@ -135,7 +139,7 @@ describe('multi-region-api stack, configured settings', () => {
   test('IAM role names differ per region (IAM is global); function names are the same everywhere', () => {
     const { stack } = synthApiStack(testConfig({ regions: FIVE_REGIONS, namePrefix: 'shop' }));
     const roles = resourcesOf(stack, 'aws_iam_role').map(([, r]) => r.name as string);
-    expect(new Set(roles).size).toBe(10);
+    expect(new Set(roles).size).toBe(15);
     roles.forEach((name) => expect(name.length).toBeLessThanOrEqual(64));
     expect(new Set(resourcesOf(stack, 'aws_lambda_function').map(([, f]) => f.function_name))).toEqual(new Set(['shop-hello-world', 'shop-health-check']));
   });
