@@ -1,3 +1,4 @@
+import { parsePolicyDocument } from '../policy-document';
 import { block, resourcesOf } from '../stack-json';
 import { Block, PolicyRule, StackResource, Violation } from '../types';
 
@@ -35,12 +36,9 @@ export const iamNoWildcards: PolicyRule = {
 
 function checkDocument(resource: StackResource, policy: unknown): Violation[] {
   const at = (message: string): Violation => ({ address: resource.address, message });
-  if (typeof policy !== 'string') return [at('policy is not a JSON document the rule can read')];
-  let document: Block;
-  try {
-    document = JSON.parse(policy) as Block;
-  } catch {
-    return [at(`policy is not literal JSON (${policy.slice(0, 60)}...), so its statements cannot be checked`)];
+  const document = typeof policy === 'string' ? parsePolicyDocument(policy) : undefined;
+  if (!document) {
+    return [at(`policy is neither JSON nor jsonencode({...}) (${String(policy).slice(0, 60)}), so its statements cannot be checked`)];
   }
   const statements = asList(document.Statement).map((statement) => block(statement) ?? {});
   return statements.flatMap((statement, index) => {

@@ -1,3 +1,4 @@
+import { parsePolicyDocument } from '../policy-document';
 import { block, referencesIn, resourceAt } from '../stack-json';
 import { Block, StackJson } from '../types';
 import { bucketRule, partsOf } from './s3-bucket-parts';
@@ -16,21 +17,20 @@ export const s3TlsOnly = bucketRule({
     : 'its bucket policy does not deny s3:* when aws:SecureTransport is false';
 });
 
-/** Reads the policy as literal JSON, or from the aws_iam_policy_document data source it refers to. */
+/** Reads the policy as JSON or jsonencode({...}), or from the aws_iam_policy_document data source it refers to. */
 function deniesPlainHttp(stack: StackJson, policy: unknown): boolean {
   if (typeof policy !== 'string') return false;
-  try {
-    const document = JSON.parse(policy) as Block;
+  const document = parsePolicyDocument(policy);
+  if (document) {
     const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
     return statements.some((statement) => jsonStatementDenies(block(statement) ?? {}));
-  } catch {
-    return referencesIn(policy).some((address) => {
-      const source = resourceAt(stack, address);
-      if (source?.type !== 'aws_iam_policy_document') return false;
-      const statements = Array.isArray(source.body.statement) ? source.body.statement : [source.body.statement];
-      return statements.some((statement) => documentStatementDenies(block(statement) ?? {}));
-    });
   }
+  return referencesIn(policy).some((address) => {
+    const source = resourceAt(stack, address);
+    if (source?.type !== 'aws_iam_policy_document') return false;
+    const statements = Array.isArray(source.body.statement) ? source.body.statement : [source.body.statement];
+    return statements.some((statement) => documentStatementDenies(block(statement) ?? {}));
+  });
 }
 
 function jsonStatementDenies(statement: Block): boolean {

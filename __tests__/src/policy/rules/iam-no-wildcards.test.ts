@@ -25,6 +25,7 @@ describe('MRA-IAM-WILDCARD', () => {
         star: rolePolicy({ Effect: 'Allow', Action: ['xray:PutTraceSegments', 'logs:PutLogEvents'], Resource: ['*'] }),
         not: rolePolicy({ Effect: 'Allow', NotAction: 'iam:*', Resource: 'arn:aws:s3:::b' }),
         opaque: { policy: '${data.aws_iam_policy_document.d.json}' },
+        encoded: { policy: '${jsonencode({"Statement" = [{"Effect" = "Allow", "Action" = ["s3:*"], "Resource" = aws_s3_bucket.b.arn}]})}' },
       },
       aws_iam_role: { inline: { inline_policy: [rolePolicy({ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' })] } },
     });
@@ -34,7 +35,8 @@ describe('MRA-IAM-WILDCARD', () => {
       ['aws_iam_role_policy.s3', 'Statement[0] allows every action of s3:*'],
       ['aws_iam_role_policy.star', 'Statement[0] allows logs:PutLogEvents on Resource "*"'],
       ['aws_iam_role_policy.not', 'Statement[0] uses NotAction'],
-      ['aws_iam_role_policy.opaque', expect.stringContaining('is not literal JSON')],
+      ['aws_iam_role_policy.opaque', expect.stringContaining('is neither JSON nor jsonencode')],
+      ['aws_iam_role_policy.encoded', 'Statement[0] allows every action of s3:*'],
       ['aws_iam_role.inline', 'Statement[0] allows sqs:SendMessage on Resource "*"'],
     ]);
   });

@@ -40,6 +40,20 @@ describe('state bucket rules (MRA-S3-*)', () => {
     expect(violationsOf(s3TlsOnly, weak)).toEqual([['aws_s3_bucket.state', 'its bucket policy does not deny s3:* when aws:SecureTransport is false']]);
   });
 
+  test('MRA-S3-TLS-ONLY reads a policy written with Fn.jsonencode', () => {
+    const encoded = (secure: string) => fixture({
+      ...hardened,
+      aws_s3_bucket_policy: {
+        tls: {
+          bucket: ref,
+          policy: `\${jsonencode({"Statement" = [{"Effect" = "Deny", "Principal" = "*", "Action" = "s3:*", "Resource" = [aws_s3_bucket.state.arn], "Condition" = {"Bool" = {"aws:SecureTransport" = "${secure}"}}}]})}`,
+        },
+      },
+    });
+    expect(violationsOf(s3TlsOnly, encoded('false'))).toEqual([]);
+    expect(violationsOf(s3TlsOnly, encoded('true'))).toHaveLength(1);
+  });
+
   test('MRA-S3-TLS-ONLY reads a policy built by an aws_iam_policy_document data source', () => {
     const statement = (values: string[]) => ({
       effect: 'Deny', actions: ['s3:*'], principals: [{ type: '*', identifiers: ['*'] }],
