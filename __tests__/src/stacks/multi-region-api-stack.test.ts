@@ -28,10 +28,11 @@ describe('multi-region-api stack, example regions', () => {
   const { json, stack } = synthApiStack();
   const regions = ['us-east-1', 'us-west-2'];
 
-  test('one aliased provider per region, with default tags', () => {
+  test('one aliased provider per region, with default tags, and the us-east-1 monitoring provider', () => {
     expect(json).toHaveProviderWithProperties(AwsProvider, { region: 'us-east-1', alias: 'us-east-1' });
     expect(json).toHaveProviderWithProperties(AwsProvider, { region: 'us-west-2', alias: 'us-west-2' });
-    expect(stack.provider.aws).toHaveLength(2);
+    expect(json).toHaveProviderWithProperties(AwsProvider, { region: 'us-east-1', alias: 'us-east-1-monitoring' });
+    expect(stack.provider.aws).toHaveLength(3);
     stack.provider.aws.forEach((provider) => expect(provider.alias).toBeDefined());
   });
 
@@ -127,7 +128,7 @@ describe('multi-region-api stack, configured settings', () => {
 
   test('five regions synthesize five regional sets, each on its own provider', () => {
     const { stack } = synthApiStack(testConfig({ regions: FIVE_REGIONS }));
-    expect(stack.provider.aws.map((p) => p.alias)).toEqual(FIVE_REGIONS);
+    expect(stack.provider.aws.map((p) => p.alias)).toEqual([...FIVE_REGIONS, 'us-east-1-monitoring']);
     for (const region of FIVE_REGIONS) {
       for (const [type, count] of Object.entries(REGIONAL_TYPES_PER_REGION)) {
         expect({ region, type, count: inRegion(stack, type, region).length }).toEqual({ region, type, count });
