@@ -1,13 +1,12 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import {
-  GetHealthCheckCommand, GetHealthCheckStatusCommand, HealthCheckObservation, Route53Client,
-} from '@aws-sdk/client-route-53';
+import { Route53Client } from '@aws-sdk/client-route-53';
 import { Clock } from './clock';
 import { DnsLookup, pointsAt } from './dns';
-import { describeAwsError, DrillError, DrillInterrupted } from './errors';
+import { DrillError, DrillInterrupted } from './errors';
 import { readEnvironment, STATUS_VARIABLE, writeEnvironment } from './function-status';
 import { healthyShare, isHealthy } from './health';
-import { detectionSeconds, failoverModel, FailoverModel, phaseLine } from './model';
+import { observe, readModel } from './health-check-status';
+import { detectionSeconds, FailoverModel, phaseLine } from './model';
 import { RegionOutputs, StackOutputs } from './outputs';
 
 export interface DrillDeps {
@@ -164,23 +163,4 @@ export async function runDrill(deps: DrillDeps, options: DrillOptions): Promise<
     unsubscribe();
   }
   return { model, phases, dnsMeasured };
-}
-
-async function readModel(route53: Route53Client, healthCheckId: string, failoverSeconds: number): Promise<FailoverModel> {
-  try {
-    const { HealthCheck } = await route53.send(new GetHealthCheckCommand({ HealthCheckId: healthCheckId }));
-    const config = HealthCheck?.HealthCheckConfig;
-    return failoverModel(config?.RequestInterval ?? 30, config?.FailureThreshold ?? 3, failoverSeconds);
-  } catch (error) {
-    throw describeAwsError(error, `reading Route 53 health check ${healthCheckId}`);
-  }
-}
-
-async function observe(route53: Route53Client, healthCheckId: string): Promise<HealthCheckObservation[]> {
-  try {
-    const status = await route53.send(new GetHealthCheckStatusCommand({ HealthCheckId: healthCheckId }));
-    return status.HealthCheckObservations ?? [];
-  } catch (error) {
-    throw describeAwsError(error, `reading the status of health check ${healthCheckId}`);
-  }
 }
