@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { bundleHandler } from '../bundling';
 import { MultiRegionConfig } from '../config/types';
 import { CertificateValidationRecords } from '../constructs/certificate-validation-records';
+import { HealthCheckAlarms, ROUTE53_METRICS_REGION } from '../constructs/health-check-alarms';
 import { RegionalApi } from '../constructs/regional-api';
 import { RegionalFrontDoor } from '../constructs/regional-front-door';
 import { failoverSeconds } from '../failover';
@@ -25,6 +26,7 @@ export class MultiRegionApiStack extends TerraformStack {
   readonly regionalApis: readonly RegionalApi[];
   readonly frontDoors: readonly RegionalFrontDoor[];
   readonly validationRecords: CertificateValidationRecords;
+  readonly alarms: HealthCheckAlarms;
 
   constructor(scope: Construct, id: string, props: MultiRegionApiStackProps) {
     super(scope, id);
@@ -58,6 +60,8 @@ export class MultiRegionApiStack extends TerraformStack {
       dependencyUrls: config.healthCheck.dependencies,
       dependencyTimeoutMs: config.healthCheck.dependencyTimeoutMs,
       allowOrigins: config.cors.allowOrigins,
+      throttlingRateLimit: config.api.throttlingRateLimit,
+      throttlingBurstLimit: config.api.throttlingBurstLimit,
     }));
 
     // The validation records are made from the first region's certificate, which is itself made by the loop
@@ -80,6 +84,20 @@ export class MultiRegionApiStack extends TerraformStack {
       provider: providers.get(config.regions[0])!,
       certificate: this.frontDoors[0].certificate.certificate,
       zoneId: config.hostedZoneId,
+    });
+
+    // Route 53 publishes health-check metrics only in us-east-1, so the alarms get a provider of their own there,
+    // whether or not us-east-1 is a configured region (its alias keeps it apart from a regional aws.us-east-1).
+    const monitoring = new AwsProvider(this, 'aws-monitoring', {
+      region: ROUTE53_METRICS_REGION, alias: `${ROUTE53_METRICS_REGION}-monitoring`, defaultTags: [{ tags: { ...config.tags } }],
+    });
+    this.alarms = new HealthCheckAlarms(this, 'health-check-alarms', {
+      provider: monitoring,
+      namePrefix: config.namePrefix,
+      healthChecks: this.frontDoors.map((door, index) => ({
+        region: this.regionalApis[index].region, healthCheckId: door.healthCheck.healthCheckId,
+      })),
+      emails: config.alarms.emails,
     });
 
     declareApiOutputs(this, {
