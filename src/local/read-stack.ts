@@ -32,7 +32,10 @@ export function readStack(stackDir: string): LocalStackModel {
 }
 
 function modelOf(stack: StackJson, stackDir: string): LocalStackModel {
-  const regions = (stack.json.provider?.aws ?? []).map((provider) => provider.region!).filter(Boolean);
+  // Regional providers are aliased by their region's code; others (e.g. us-east-1-monitoring for alarms) serve no API.
+  const regions = (stack.json.provider?.aws ?? [])
+    .filter((provider) => provider.region && provider.alias === provider.region)
+    .map((provider) => provider.region!);
   const apis = readApis(stack, stackDir);
   const healthChecks = readHealthChecks(stack);
   const records = readLatencyRecords(stack);
