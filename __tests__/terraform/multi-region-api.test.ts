@@ -1,0 +1,149 @@
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { buildApp } from '../../src/app';
+import { AWS_REGIONS } from '../../src/config/aws-regions';
+import { StackWorkspace } from '../../src/terraform/plan';
+import { configAddress, PlanJson, PlannedResource, plannedResources } from '../../src/terraform/plan-json';
+import { planCoverage } from '../../src/terraform/plan-checks';
+import { StackJson } from '../../src/terraform/stacks';
+import { runTerraformTests } from '../../src/terraform/tftest';
+import { FIVE_REGIONS, MINIMAL, testConfig } from '../helpers/config';
+import { runMain } from '../helpers/run-main';
+import { describeWithTerraform, TERRAFORM_TIMEOUT_MS, workspacesFor } from '../helpers/terraform';
+
+// Everything Terraform runs in this one file, so inits never race on the shared plugin cache.
+
+/** What every configured region gets, each on its own provider. */
+const PER_REGION: Record<string, number> = {
+  aws_lambda_function: 2,
+  aws_iam_role: 2,
+  aws_iam_role_policy: 2,
+  aws_cloudwatch_log_group: 2,
+  aws_lambda_permission: 2,
+  aws_api_gateway_rest_api: 1,
+  aws_api_gateway_resource: 2,
+  aws_api_gateway_method: 4,
+  aws_api_gateway_integration: 4,
+  aws_api_gateway_method_response: 2,
+  aws_api_gateway_integration_response: 2,
+  aws_api_gateway_deployment: 1,
+  aws_api_gateway_stage: 1,
+};
+
+function configFile(regions: readonly string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'mr-api-tf-config-')), 'config.json');
+  writeFileSync(path, JSON.stringify({ ...MINIMAL, regions }));
+  return path;
+}
+
+/** The region a synthesized resource belongs to by its construct path (`.../region-<R>/...`), if any. */
+function constructRegion(stack: StackJson, address: string, regions: readonly string[]): string | undefined {
+  const dot = address.indexOf('.');
+  const resource = stack.resource?.[address.slice(0, dot)]?.[address.slice(dot + 1)] as { '//'?: { metadata?: { path?: string } } };
+  const segments = resource?.['//']?.metadata?.path?.split('/') ?? [];
+  return regions.find((region) => segments.includes(`region-${region}`));
+}
+
+/** Synthesized resources per type bound to `aws.<region>`. */
+function synthesizedCounts(stack: StackJson, region: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [type, byName] of Object.entries(stack.resource ?? {})) {
+    const inRegion = Object.values(byName).filter((r) => r.provider === `aws.${region}`).length;
+    if (inRegion > 0) counts[type] = inRegion;
+  }
+  return counts;
+}
+
+function countsByRegion(resources: readonly PlannedResource[]): Map<string, Record<string, number>> {
+  const counts = new Map<string, Record<string, number>>();
+  for (const { region, type } of resources) {
+    const byType = counts.get(region) ?? {};
+    byType[type] = (byType[type] ?? 0) + 1;
+    counts.set(region, byType);
+  }
+  return counts;
+}
+
+const CASES = [
+  { label: 'the example configuration (2 regions): init, validate, plan, terraform test', regions: ['us-east-1', 'us-west-2'], full: true },
+  { label: '5 regions: init, plan', regions: FIVE_REGIONS, full: false },
+];
+
+describeWithTerraform('multi-region-api planned offline against hashicorp/aws', (terraform) => {
+  describe.each(CASES)('$label', ({ regions, full }) => {
+    let workspace: StackWorkspace;
+    let plan: PlanJson;
+    let planned: PlannedResource[];
+
+    beforeAll(async () => {
+      const run = runMain(full ? {} : { MULTI_REGION_CONFIG: configFile(regions) });
+      if (run.status !== 0) throw new Error(`synth failed: ${run.stderr}`);
+      workspace = workspacesFor(terraform, run.outdir).get('multi-region-api')!;
+      if (full) await workspace.validate();
+      plan = await workspace.plan();
+      planned = plannedResources(plan);
+    }, TERRAFORM_TIMEOUT_MS);
+
+    test('every synthesized resource is planned for creation, and nothing else', () => {
+      expect(planCoverage(workspace.stack.json, plan)).toEqual({ missing: [], unexpected: [] });
+      expect(planned.length).toBeGreaterThan(0);
+      planned.forEach((r) => expect({ address: r.address, actions: r.actions }).toEqual({ address: r.address, actions: ['create'] }));
+    });
+
+    test('each region plans the full regional set, counted per resource type as synthesized', () => {
+      const counts = countsByRegion(planned);
+      expect([...counts.keys()].sort()).toEqual([...regions].sort());
+      for (const region of regions) {
+        expect({ region, counts: counts.get(region) }).toEqual({ region, counts: synthesizedCounts(workspace.stack.json, region) });
+        expect({ region, counts: counts.get(region) }).toEqual({ region, counts: expect.objectContaining(PER_REGION) });
+      }
+    });
+
+    test("every regional resource is bound to its own region's provider", () => {
+      const providers = plan.configuration.provider_config ?? {};
+      for (const resource of planned) {
+        const region = constructRegion(workspace.stack.json, configAddress(resource.address), regions);
+        if (!region) continue;
+        expect({ address: resource.address, provider: resource.providerKey }).toEqual({ address: resource.address, provider: `aws.${region}` });
+        expect(providers[resource.providerKey].expressions?.region?.constant_value).toBe(region);
+      }
+      expect(planned.filter((r) => constructRegion(workspace.stack.json, configAddress(r.address), regions)).length)
+        .toBeGreaterThanOrEqual(regions.length * Object.keys(PER_REGION).length);
+    });
+
+    test('nothing is planned in, or pointed at, a region that is not configured', () => {
+      const providers = plan.configuration.provider_config ?? {};
+      const providerRegions = Object.values(providers).map((p) => p.expressions?.region?.constant_value);
+      expect(providerRegions.sort()).toEqual([...regions].sort());
+      const others = AWS_REGIONS.filter((r) => !regions.includes(r));
+      const otherRegion = new RegExp(`(?<![a-z0-9-])(${others.join('|')})(?![0-9])`);
+      for (const resource of planned) {
+        const mention = otherRegion.exec(JSON.stringify(resource.after));
+        expect({ address: resource.address, mentions: mention?.[1] }).toEqual({ address: resource.address, mentions: undefined });
+      }
+    });
+
+    if (full) {
+      test('terraform test: an apply with every aliased provider mocked passes the repository assertions', async () => {
+        const result = await runTerraformTests(workspace);
+        expect(result?.passed).toBeGreaterThan(0);
+      }, TERRAFORM_TIMEOUT_MS);
+    }
+  });
+
+  describe('an invalid resource, slipped in through an escape hatch', () => {
+    test('fails validate, naming the resource and the problem', async () => {
+      const outdir = mkdtempSync(join(tmpdir(), 'mr-api-broken-'));
+      const { app, apiStack } = buildApp(testConfig(), outdir);
+      // A misspelled attribute (caught by the schema) and a value the provider's own validation rejects.
+      apiStack.regionalApis[0].stage.addOverride('stage_nmae', 'prod');
+      apiStack.regionalApis[1].helloWorld.function.addOverride('memory_size', 64);
+      app.synth();
+      const workspace = workspacesFor(terraform, outdir).get('multi-region-api')!;
+      const failure = workspace.validate().then(() => 'validate passed', (error: Error) => error.message);
+      await expect(failure).resolves.toMatch(/aws_api_gateway_stage\.region-us-east-1_stage_\w+[\s\S]*No argument or block type is named "stage_nmae"/);
+      await expect(failure).resolves.toMatch(/memory_size to be in the range \(128 - 10240\), got 64/);
+    }, TERRAFORM_TIMEOUT_MS);
+  });
+});
