@@ -11,10 +11,20 @@ export interface OfflineProofSetup {
   readonly outdir: string;
 }
 
-/** Stops the script with one line on stderr and exit 1. */
+/** A failure the script reports as its one line on stderr, with exit code 1. */
+export class ScriptFailure extends Error {}
+
 export function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
+  throw new ScriptFailure(message);
+}
+
+/** Runs a script's main: a ScriptFailure becomes one line on stderr and exit code 1 (stdout is flushed first). */
+export function runScript(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    if (!(error instanceof ScriptFailure)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { StackWorkspace } from '../src/terraform/plan';
 import { TerraformCommandError } from '../src/terraform/run';
 import { synthesizedStacks } from '../src/terraform/stacks';
 import { formatPlanSummary, summarizePlan } from '../src/terraform/summary';
-import { describeInstallSource, fail, setUpOfflineProof } from './offline-proof-setup';
+import { describeInstallSource, fail, runScript, setUpOfflineProof } from './offline-proof-setup';
 
 // `npm run plan:summary`: what a first apply would create, per region and resource type, as Markdown for a PR.
 async function main(): Promise<void> {
@@ -22,4 +22,4 @@ async function main(): Promise<void> {
   console.log(tables.join('\n\n'));
 }
 
-void main();
+runScript(main);

@@ -5,7 +5,7 @@ import { PLAN_JSON_FILE } from '../src/terraform/plan';
 import { summarizePlan } from '../src/terraform/summary';
 import { TerraformCommandError } from '../src/terraform/run';
 import { PlanCoverageError, proveOutdir, StackProof } from '../src/terraform/verify';
-import { describeInstallSource, fail, setUpOfflineProof } from './offline-proof-setup';
+import { describeInstallSource, fail, runScript, setUpOfflineProof } from './offline-proof-setup';
 
 // `npm run verify`: synth, then init, validate, plan and `terraform test` for every stack, offline.
 function reportLine(proof: StackProof): string {
@@ -30,4 +30,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+runScript(main);
