@@ -2,7 +2,7 @@ import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { writeOfflineOverride } from './override';
 import { PlanJson } from './plan-json';
-import { runTerraform, TerraformRunner } from './run';
+import { runTerraform, TerraformResult, TerraformRunner } from './run';
 import { SynthesizedStack } from './stacks';
 
 export const PLAN_FILE = 'offline.tfplan';
@@ -13,7 +13,7 @@ export const PLAN_JSON_FILE = 'offline-plan.json';
  * however many commands follow.
  */
 export class StackWorkspace {
-  private initialized?: Promise<unknown>;
+  private initialized?: Promise<TerraformResult>;
 
   constructor(readonly runner: TerraformRunner, readonly stack: SynthesizedStack) {}
 
@@ -21,7 +21,8 @@ export class StackWorkspace {
     return this.stack.dir;
   }
 
-  init(): Promise<unknown> {
+  /** Writes the override and runs `terraform init` the first time; later calls return that same run. */
+  init(): Promise<TerraformResult> {
     this.initialized ??= Promise.resolve().then(() => {
       writeOfflineOverride(this.dir, this.stack.json);
       return this.terraform('init', '-input=false');
