@@ -3,8 +3,7 @@ import { configPath } from '../src/config';
 import { projectRoot } from '../src/project-root';
 import { PLAN_JSON_FILE } from '../src/terraform/plan';
 import { summarizePlan } from '../src/terraform/summary';
-import { TerraformCommandError } from '../src/terraform/run';
-import { PlanCoverageError, proveOutdir, StackProof } from '../src/terraform/verify';
+import { proveOutdir, StackProof, StackProofError } from '../src/terraform/verify';
 import { describeInstallSource, fail, runScript, setUpOfflineProof } from './offline-proof-setup';
 
 // `npm run verify`: synth, then init, validate, plan and `terraform test` for every stack, offline.
@@ -25,7 +24,7 @@ async function main(): Promise<void> {
     const plans = relative(projectRoot(), `${outdir}/stacks/<stack>/${PLAN_JSON_FILE}`);
     console.log(`OK: ${proofs.length} stack(s) valid and fully planned in ${((Date.now() - started) / 1000).toFixed(1)}s; plans in ${plans}`);
   } catch (error) {
-    if (error instanceof TerraformCommandError || error instanceof PlanCoverageError) fail(`FAILED: ${error.message}`);
+    if (error instanceof StackProofError) fail(`FAILED ${error.message}`);
     throw error;
   }
 }
