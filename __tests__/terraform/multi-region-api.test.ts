@@ -3,6 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { buildApp } from '../../src/app';
 import { AWS_REGIONS } from '../../src/config/aws-regions';
+import { ROUTE53_METRICS_REGION } from '../../src/constructs/health-check-alarms';
 import { StackWorkspace } from '../../src/terraform/plan';
 import { configAddress, PlanJson, PlannedResource, plannedResources } from '../../src/terraform/plan-json';
 import { planCoverage } from '../../src/terraform/plan-checks';
@@ -17,10 +18,12 @@ import { describeWithTerraform, TERRAFORM_TIMEOUT_MS, workspacesFor } from '../h
 /** What every configured region gets, each on its own provider. */
 const PER_REGION: Record<string, number> = {
   aws_lambda_function: 2,
-  aws_iam_role: 2,
-  aws_iam_role_policy: 2,
-  aws_cloudwatch_log_group: 2,
+  aws_iam_role: 3,
+  aws_iam_role_policy: 5,
+  aws_cloudwatch_log_group: 3,
   aws_lambda_permission: 2,
+  aws_api_gateway_account: 1,
+  aws_api_gateway_method_settings: 1,
   aws_api_gateway_rest_api: 1,
   aws_api_gateway_resource: 2,
   aws_api_gateway_method: 4,
@@ -43,12 +46,12 @@ function configFile(regions: readonly string[]): string {
   return path;
 }
 
-/** The region a synthesized resource belongs to by its construct path (`.../region-<R>/...`, `front-door-<R>`). */
+/** Regional resources live under a per-region construct of the stack (`region-<R>`, `front-door-<R>`). */
 function constructRegion(stack: StackJson, address: string, regions: readonly string[]): string | undefined {
   const dot = address.indexOf('.');
   const resource = stack.resource?.[address.slice(0, dot)]?.[address.slice(dot + 1)] as { '//'?: { metadata?: { path?: string } } };
-  const segments = resource?.['//']?.metadata?.path?.split('/') ?? [];
-  return regions.find((region) => segments.some((segment) => segment.endsWith(`-${region}`)));
+  const [, topLevel] = resource?.['//']?.metadata?.path?.split('/') ?? [];
+  return regions.find((region) => topLevel?.endsWith(`-${region}`));
 }
 
 /** `aws_x.name.attr` references in one configured attribute, reduced to `aws_x.name`. */
@@ -58,25 +61,32 @@ function referencedResources(plan: PlanJson, address: string, attribute: string)
   return [...new Set(references.map((ref) => ref.split('.').slice(0, 2).join('.')))];
 }
 
-/** Synthesized resources per type bound to `aws.<region>`. */
-function synthesizedCounts(stack: StackJson, region: string): Record<string, number> {
-  const counts: Record<string, number> = {};
+/** Synthesized resources per provider (`aws.<alias>`) and type. */
+function synthesizedCounts(stack: StackJson): Map<string, Record<string, number>> {
+  const counts = new Map<string, Record<string, number>>();
   for (const [type, byName] of Object.entries(stack.resource ?? {})) {
-    const inRegion = Object.values(byName).filter((r) => r.provider === `aws.${region}`).length;
-    if (inRegion > 0) counts[type] = inRegion;
+    for (const { provider = 'aws' } of Object.values(byName)) {
+      const byType = counts.get(provider) ?? {};
+      byType[type] = (byType[type] ?? 0) + 1;
+      counts.set(provider, byType);
+    }
   }
   return counts;
 }
 
-function countsByRegion(resources: readonly PlannedResource[]): Map<string, Record<string, number>> {
+/** Planned resources per `key(resource)` and type. */
+function plannedCounts(resources: readonly PlannedResource[], key: (r: PlannedResource) => string): Map<string, Record<string, number>> {
   const counts = new Map<string, Record<string, number>>();
-  for (const { region, type } of resources) {
-    const byType = counts.get(region) ?? {};
-    byType[type] = (byType[type] ?? 0) + 1;
-    counts.set(region, byType);
+  for (const resource of resources) {
+    const byType = counts.get(key(resource)) ?? {};
+    byType[resource.type] = (byType[resource.type] ?? 0) + 1;
+    counts.set(key(resource), byType);
   }
   return counts;
 }
+
+/** Route 53 publishes health-check metrics only in us-east-1, so the alarms have a provider there of their own. */
+const MONITORING_PROVIDER = `aws.${ROUTE53_METRICS_REGION}-monitoring`;
 
 const CASES = [
   { label: 'the example configuration (2 regions): init, validate, plan, terraform test', regions: ['us-east-1', 'us-west-2'], full: true },
@@ -112,18 +122,30 @@ describeWithTerraform('multi-region-api planned offline against hashicorp/aws', 
       planned.forEach((r) => expect({ address: r.address, actions: r.actions }).toEqual({ address: r.address, actions: ['create'] }));
     });
 
-    test("each provider region plans what was synthesized on that region's provider, per resource type", () => {
-      const counts = countsByRegion(planned);
-      expect([...counts.keys()].sort()).toEqual([...regions].sort());
-      for (const region of regions) {
-        expect({ region, counts: counts.get(region) }).toEqual({ region, counts: synthesizedCounts(workspace.stack.json, region) });
+    test('each provider plans what was synthesized on it, per resource type', () => {
+      const plannedByProvider = plannedCounts(planned, (r) => r.providerKey);
+      const synthesized = synthesizedCounts(workspace.stack.json);
+      expect([...plannedByProvider.keys()].sort()).toEqual([...synthesized.keys()].sort());
+      for (const [provider, counts] of synthesized) {
+        expect({ provider, counts: plannedByProvider.get(provider) }).toEqual({ provider, counts });
       }
+    });
+
+    test('one provider per configured region (alias = region), plus the us-east-1 monitoring provider', () => {
+      // Terraform lists an implied, empty default `aws` configuration too; no resource uses it.
+      const providers = Object.entries(plan.configuration.provider_config ?? {})
+        .filter(([, p]) => p.expressions !== undefined)
+        .map(([key, p]) => [key, p.expressions?.region?.constant_value]);
+      expect(providers.sort()).toEqual([
+        ...regions.map((region) => [`aws.${region}`, region]),
+        [MONITORING_PROVIDER, ROUTE53_METRICS_REGION],
+      ].sort());
     });
 
     test('each region plans exactly the regional set: API, functions, certificate, domain, health check, records', () => {
       for (const region of regions) {
         const regional = planned.filter((r) => regionOf(r.address) === region);
-        expect({ region, counts: countsByRegion(regional).get(region) }).toEqual({ region, counts: PER_REGION });
+        expect({ region, counts: plannedCounts(regional, () => region).get(region) }).toEqual({ region, counts: PER_REGION });
       }
     });
 
@@ -164,15 +186,18 @@ describeWithTerraform('multi-region-api planned offline against hashicorp/aws', 
       }
     });
 
-    test('nothing is planned in, or pointed at, a region that is not configured', () => {
-      const providers = plan.configuration.provider_config ?? {};
-      const providerRegions = Object.values(providers).map((p) => p.expressions?.region?.constant_value);
-      expect(providerRegions.sort()).toEqual([...regions].sort());
-      const others = AWS_REGIONS.filter((r) => !regions.includes(r));
-      const otherRegion = new RegExp(`(?<![a-z0-9-])(${others.join('|')})(?![0-9])`);
+    test('nothing is planned in, or pointed at, a region that is not configured (monitoring aside)', () => {
+      const otherRegions = (allowed: readonly string[]) => {
+        const others = AWS_REGIONS.filter((r) => !allowed.includes(r));
+        return new RegExp(`(?<![a-z0-9-])(${others.join('|')})(?![0-9])`);
+      };
+      const regional = otherRegions(regions);
+      const monitoring = otherRegions([...regions, ROUTE53_METRICS_REGION]);
       for (const resource of planned) {
-        const mention = otherRegion.exec(JSON.stringify(resource.after));
+        const pattern = resource.providerKey === MONITORING_PROVIDER ? monitoring : regional;
+        const mention = pattern.exec(JSON.stringify(resource.after));
         expect({ address: resource.address, mentions: mention?.[1] }).toEqual({ address: resource.address, mentions: undefined });
+        expect([...regions, ROUTE53_METRICS_REGION]).toContain(resource.region);
       }
     });
 

@@ -47,6 +47,8 @@ export interface PlannedResource {
   readonly providerKey: string;
   /** The `region` its provider is configured with, or the provider key when that is not a constant. */
   readonly region: string;
+  /** How a reviewer tells providers apart: the alias (`us-east-1`, `us-east-1-monitoring`), else the region. */
+  readonly providerLabel: string;
   readonly after: unknown;
 }
 
@@ -61,13 +63,16 @@ export function plannedResources(plan: PlanJson): PlannedResource[] {
   const providers = plan.configuration.provider_config ?? {};
   return (plan.resource_changes ?? []).filter((c) => c.mode === 'managed').map((change) => {
     const providerKey = configured.get(configAddress(change.address))?.provider_config_key ?? change.provider_name;
-    const region = providers[providerKey]?.expressions?.region?.constant_value;
+    const provider = providers[providerKey];
+    const constantRegion = provider?.expressions?.region?.constant_value;
+    const region = typeof constantRegion === 'string' ? constantRegion : providerKey;
     return {
       address: change.address,
       type: change.type,
       actions: change.change.actions,
       providerKey,
-      region: typeof region === 'string' ? region : providerKey,
+      region,
+      providerLabel: provider?.alias ?? region,
       after: change.change.after,
     };
   });

@@ -78,3 +78,15 @@ mock_resource "aws_s3_bucket" {
     arn = "arn:aws:s3:::mock-bucket"
   }
 }
+
+mock_resource "aws_sns_topic" {
+  defaults = {
+    arn = "arn:aws:sns:__REGION__:123456789012:mock"
+  }
+}
+
+mock_resource "aws_cloudwatch_metric_alarm" {
+  defaults = {
+    arn = "arn:aws:cloudwatch:__REGION__:123456789012:alarm:mock"
+  }
+}
