@@ -7,16 +7,20 @@ export const PROVIDER_MIRROR_ENV_VAR = 'TF_PROVIDER_MIRROR';
 /** Every stack of this project needs this provider; a folder is only a mirror if it holds it. */
 export const REQUIRED_PROVIDER = 'registry.terraform.io/hashicorp/aws';
 
-/** Places a provider mirror is commonly kept: Terraform's own implied mirror folders, then conventional /opt ones. */
-export function mirrorCandidates(env: NodeJS.ProcessEnv = process.env, home = homedir()): string[] {
+/**
+ * Places a provider mirror may be: Terraform's own implied mirror folders, then every folder directly under `optDir`
+ * (and its `plugins/`), where images that pre-install providers tend to put them. Found by looking, never by name.
+ */
+export function mirrorCandidates(env: NodeJS.ProcessEnv = process.env, home = homedir(), optDir = '/opt'): string[] {
   const dataHome = env.XDG_DATA_HOME || join(home, '.local', 'share');
+  const underOpt = (existsSync(optDir) ? readdirSync(optDir) : []).sort()
+    .flatMap((name) => [join(optDir, name), join(optDir, name, 'plugins')]);
   return [
     join(home, '.terraform.d', 'plugins'),
     join(dataHome, 'terraform', 'plugins'),
     '/usr/local/share/terraform/plugins',
     '/usr/share/terraform/plugins',
-    '/opt/terraform/plugins',
-    '/opt/tf-plugins',
+    ...underOpt,
   ];
 }
 

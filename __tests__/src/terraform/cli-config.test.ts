@@ -50,6 +50,16 @@ describe('provider mirror detection', () => {
     ]);
     expect(mirrorCandidates({}, '/home/me')[1]).toBe('/home/me/.local/share/terraform/plugins');
   });
+
+  test('every folder under the opt folder, and its plugins/, is a candidate', () => {
+    const opt = mkdtempSync(join(tmpdir(), 'opt-'));
+    mkdirSync(join(opt, 'b-mirror'));
+    mkdirSync(join(opt, 'a-tools'));
+    expect(mirrorCandidates({}, '/home/me', opt).slice(4)).toEqual([
+      join(opt, 'a-tools'), join(opt, 'a-tools', 'plugins'), join(opt, 'b-mirror'), join(opt, 'b-mirror', 'plugins'),
+    ]);
+    expect(mirrorCandidates({}, '/home/me', join(opt, 'missing'))).toHaveLength(4);
+  });
 });
 
 describe('CLI configuration text', () => {
