@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'fs';
 import { homedir } from 'os';
 import { join } from 'path';
 
@@ -13,7 +13,7 @@ export const REQUIRED_PROVIDER = 'registry.terraform.io/hashicorp/aws';
  */
 export function mirrorCandidates(env: NodeJS.ProcessEnv = process.env, home = homedir(), optDir = '/opt'): string[] {
   const dataHome = env.XDG_DATA_HOME || join(home, '.local', 'share');
-  const underOpt = (existsSync(optDir) ? readdirSync(optDir) : []).sort()
+  const underOpt = subfolders(optDir).sort()
     .flatMap((name) => [join(optDir, name), join(optDir, name, 'plugins')]);
   return [
     join(home, '.terraform.d', 'plugins'),
@@ -26,9 +26,17 @@ export function mirrorCandidates(env: NodeJS.ProcessEnv = process.env, home = ho
 
 export class MirrorError extends Error {}
 
+function subfolders(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+}
+
 /** Providers (`host/namespace/type`) present in a mirror folder, in either packed or unpacked layout. */
 export function providersInMirror(mirror: string): string[] {
-  const children = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
+  const children = (dir: string) => subfolders(dir);
   return children(mirror).flatMap((host) => children(join(mirror, host)).flatMap((namespace) =>
     children(join(mirror, host, namespace))
       .filter((type) => children(join(mirror, host, namespace, type)).length > 0)

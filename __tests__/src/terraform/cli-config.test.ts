@@ -51,10 +51,11 @@ describe('provider mirror detection', () => {
     expect(mirrorCandidates({}, '/home/me')[1]).toBe('/home/me/.local/share/terraform/plugins');
   });
 
-  test('every folder under the opt folder, and its plugins/, is a candidate', () => {
+  test('every folder (not file) under the opt folder, and its plugins/, is a candidate', () => {
     const opt = mkdtempSync(join(tmpdir(), 'opt-'));
     mkdirSync(join(opt, 'b-mirror'));
     mkdirSync(join(opt, 'a-tools'));
+    writeFileSync(join(opt, 'not-a-folder.whl'), '');
     expect(mirrorCandidates({}, '/home/me', opt).slice(4)).toEqual([
       join(opt, 'a-tools'), join(opt, 'a-tools', 'plugins'), join(opt, 'b-mirror'), join(opt, 'b-mirror', 'plugins'),
     ]);
