@@ -10,35 +10,14 @@ import { planCoverage } from '../../src/terraform/plan-checks';
 import { StackJson } from '../../src/terraform/stacks';
 import { proveStacks, StackProof } from '../../src/terraform/verify';
 import { FIVE_REGIONS, MINIMAL, testConfig } from '../helpers/config';
+import { REGIONAL_API_SET, REGIONAL_FRONT_DOOR_SET } from '../helpers/regional-set';
 import { runMain } from '../helpers/run-main';
 import { describeWithTerraform, TERRAFORM_TIMEOUT_MS, workspacesFor } from '../helpers/terraform';
 
 // Everything Terraform runs in this one file, so inits never race on the shared plugin cache.
 
 /** What every configured region gets, each on its own provider. */
-const PER_REGION: Record<string, number> = {
-  aws_lambda_function: 2,
-  aws_iam_role: 3,
-  aws_iam_role_policy: 5,
-  aws_cloudwatch_log_group: 3,
-  aws_lambda_permission: 2,
-  aws_api_gateway_account: 1,
-  aws_api_gateway_method_settings: 1,
-  aws_api_gateway_rest_api: 1,
-  aws_api_gateway_resource: 2,
-  aws_api_gateway_method: 4,
-  aws_api_gateway_integration: 4,
-  aws_api_gateway_method_response: 2,
-  aws_api_gateway_integration_response: 2,
-  aws_api_gateway_deployment: 1,
-  aws_api_gateway_stage: 1,
-  aws_acm_certificate: 1,
-  aws_acm_certificate_validation: 1,
-  aws_api_gateway_domain_name: 1,
-  aws_api_gateway_base_path_mapping: 1,
-  aws_route53_health_check: 1,
-  aws_route53_record: 2,
-};
+const PER_REGION = { ...REGIONAL_API_SET, ...REGIONAL_FRONT_DOOR_SET };
 
 function configFile(regions: readonly string[]): string {
   const path = join(mkdtempSync(join(tmpdir(), 'mr-api-tf-config-')), 'config.json');

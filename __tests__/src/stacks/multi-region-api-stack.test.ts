@@ -4,25 +4,8 @@ import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { FIVE_REGIONS, testConfig } from '../../helpers/config';
+import { REGIONAL_API_SET } from '../../helpers/regional-set';
 import { inRegion, resourcesOf, synthApiStack } from '../../helpers/synth';
-
-const REGIONAL_TYPES_PER_REGION: Record<string, number> = {
-  aws_lambda_function: 2,
-  aws_iam_role: 3,
-  aws_iam_role_policy: 5,
-  aws_cloudwatch_log_group: 3,
-  aws_api_gateway_account: 1,
-  aws_api_gateway_method_settings: 1,
-  aws_api_gateway_rest_api: 1,
-  aws_api_gateway_resource: 2,
-  aws_api_gateway_method: 4,
-  aws_api_gateway_integration: 4,
-  aws_api_gateway_method_response: 2,
-  aws_api_gateway_integration_response: 2,
-  aws_api_gateway_deployment: 1,
-  aws_api_gateway_stage: 1,
-  aws_lambda_permission: 2,
-};
 
 describe('multi-region-api stack, example regions', () => {
   const { json, stack } = synthApiStack();
@@ -45,7 +28,7 @@ describe('multi-region-api stack, example regions', () => {
   });
 
   test.each(regions)('%s gets the full regional set on its own provider', (region) => {
-    for (const [type, count] of Object.entries(REGIONAL_TYPES_PER_REGION)) {
+    for (const [type, count] of Object.entries(REGIONAL_API_SET)) {
       expect({ type, count: inRegion(stack, type, region).length }).toEqual({ type, count });
     }
   });
@@ -130,7 +113,7 @@ describe('multi-region-api stack, configured settings', () => {
     const { stack } = synthApiStack(testConfig({ regions: FIVE_REGIONS }));
     expect(stack.provider.aws.map((p) => p.alias)).toEqual([...FIVE_REGIONS, 'us-east-1-monitoring']);
     for (const region of FIVE_REGIONS) {
-      for (const [type, count] of Object.entries(REGIONAL_TYPES_PER_REGION)) {
+      for (const [type, count] of Object.entries(REGIONAL_API_SET)) {
         expect({ region, type, count: inRegion(stack, type, region).length }).toEqual({ region, type, count });
       }
     }

@@ -1,0 +1,28 @@
+/** What RegionalApi makes in every configured region, by resource type. */
+export const REGIONAL_API_SET: Readonly<Record<string, number>> = {
+  aws_lambda_function: 2,
+  aws_iam_role: 3,
+  aws_iam_role_policy: 5,
+  aws_cloudwatch_log_group: 3,
+  aws_lambda_permission: 2,
+  aws_api_gateway_account: 1,
+  aws_api_gateway_method_settings: 1,
+  aws_api_gateway_rest_api: 1,
+  aws_api_gateway_resource: 2,
+  aws_api_gateway_method: 4,
+  aws_api_gateway_integration: 4,
+  aws_api_gateway_method_response: 2,
+  aws_api_gateway_integration_response: 2,
+  aws_api_gateway_deployment: 1,
+  aws_api_gateway_stage: 1,
+};
+
+/** What RegionalFrontDoor adds in every region with the default ALIAS records (A + AAAA). */
+export const REGIONAL_FRONT_DOOR_SET: Readonly<Record<string, number>> = {
+  aws_acm_certificate: 1,
+  aws_acm_certificate_validation: 1,
+  aws_api_gateway_domain_name: 1,
+  aws_api_gateway_base_path_mapping: 1,
+  aws_route53_health_check: 1,
+  aws_route53_record: 2,
+};
