@@ -7,6 +7,8 @@ export interface ProcessPeak {
   readonly pid: number;
   readonly ppid: number;
   readonly maxRssKb: number;
+  /** User + system CPU time. */
+  readonly cpuMs: number;
   readonly argv: readonly string[];
 }
 
@@ -16,6 +18,8 @@ export interface Measurement {
   readonly peakRssMb: number;
   /** Sum of every Node process's peak: an upper bound of the tree's concurrent peak. */
   readonly treeRssMb: number;
+  /** CPU time of every Node process of the run: less sensitive than wall time to other load on the machine. */
+  readonly cpuMs: number;
   readonly processes: readonly ProcessPeak[];
 }
 
@@ -50,6 +54,7 @@ export function measure(command: string, args: readonly string[], options: RunOp
       wallMs,
       peakRssMb: Math.max(0, ...kb) / 1024,
       treeRssMb: kb.reduce((sum, value) => sum + value, 0) / 1024,
+      cpuMs: processes.reduce((sum, p) => sum + p.cpuMs, 0),
       processes,
     };
   } finally {

@@ -20,9 +20,9 @@ export function renderMarkdown(results: BenchResults, targets: readonly TargetCh
   parts.push(`Measured ${results.date} on ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GB, Node ${machine.node}`
     + ` (${machine.platform}); load average ${machine.loadAverage} at start.`);
 
-  parts.push(`**Synth** (median of ${runs} runs; peak = largest process, Σ = all Node processes of the run)\n\n` + table(
-    ['variant', 'regions', 'resources', 'wall s', 'peak MB', 'Σ MB', 'processes'],
-    synth.series.map((s) => [VARIANT_LABELS[s.variant], s.regions, s.resources, seconds(s.wallMs),
+  parts.push(`**Synth** (median of ${runs} runs; CPU = user + system time of all Node processes; peak = largest process, Σ = sum over them)\n\n` + table(
+    ['variant', 'regions', 'resources', 'wall s', 'CPU s', 'peak MB', 'Σ MB', 'processes'],
+    synth.series.map((s) => [VARIANT_LABELS[s.variant], s.regions, s.resources, seconds(s.wallMs), seconds(s.cpuMs),
       s.peakRssMb.toFixed(0), s.treeRssMb.toFixed(0), s.processCount]),
   ) + `\n\nBaseline wrote the same cdk.tf.json as the app: ${synth.baselineIdentical ? 'yes' : 'NO'}.`);
 

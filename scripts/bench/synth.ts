@@ -13,6 +13,7 @@ export interface SynthSeries {
   readonly regions: number;
   readonly runs: number;
   readonly wallMs: number;
+  readonly cpuMs: number;
   readonly peakRssMb: number;
   readonly treeRssMb: number;
   readonly processCount: number;
@@ -108,6 +109,7 @@ function summarize(job: Job, entry: { measurements: Measurement[]; resources: nu
     regions: job.regions,
     runs: measurements.length,
     wallMs: median(measurements.map((m) => m.wallMs)),
+    cpuMs: median(measurements.map((m) => m.cpuMs)),
     peakRssMb: median(measurements.map((m) => m.peakRssMb)),
     treeRssMb: median(measurements.map((m) => m.treeRssMb)),
     processCount: median(measurements.map((m) => m.processes.length)),
