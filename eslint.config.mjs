@@ -18,7 +18,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['browser-client/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly', document: 'readonly', location: 'readonly', history: 'readonly', self: 'readonly',
+        fetch: 'readonly', performance: 'readonly', AbortController: 'readonly', URLSearchParams: 'readonly',
+        setTimeout: 'readonly', clearTimeout: 'readonly', module: 'writable',
+      },
+    },
+    rules: { 'no-var': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
+    ignores: ['browser-client/**'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

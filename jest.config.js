@@ -6,4 +6,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   setupFilesAfterEnv: ['<rootDir>/setup.js'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Whole-stack synths and runs of the compiled app take seconds; 5 s (the default) fails on a busy 2-core runner.
+  testTimeout: 30000,
 };

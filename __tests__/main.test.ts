@@ -34,7 +34,14 @@ describe('main with the example configuration', () => {
 
   test('writes the multi-region-api stack for the example regions', () => {
     expect(run.status).toBe(0);
-    expect(stack.provider.aws.map((p: { alias: string }) => p.alias)).toEqual(['us-east-1', 'us-west-2']);
+    expect(stack.provider.aws.map((p: { alias: string }) => p.alias)).toEqual(['us-east-1', 'us-west-2', 'us-east-1-monitoring']);
+  });
+
+  test('writes the state-bootstrap stack beside it, creating the bucket the API stack\'s S3 backend names', () => {
+    const bootstrap = JSON.parse(readFileSync(join(run.outdir, 'stacks', 'state-bootstrap', 'cdk.tf.json'), 'utf8'));
+    const [bucket] = Object.values(bootstrap.resource.aws_s3_bucket as Record<string, { bucket: string }>);
+    expect(bucket.bucket).toBe(stack.terraform.backend.s3.bucket);
+    expect(stack.terraform.backend.s3.use_lockfile).toBe(true);
   });
 
   test.each([

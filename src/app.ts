@@ -1,15 +1,21 @@
 import { App } from 'cdktf';
 import { MultiRegionConfig } from './config/types';
 import { API_STACK_NAME, MultiRegionApiStack } from './stacks/multi-region-api-stack';
+import { BOOTSTRAP_STACK_NAME, StateBootstrapStack } from './stacks/state-bootstrap-stack';
 
 export interface BuiltApp {
   readonly app: App;
   readonly apiStack: MultiRegionApiStack;
+  /** Present only for the S3 backend: Terraform Cloud and local state need no bucket. */
+  readonly bootstrapStack?: StateBootstrapStack;
 }
 
 /** Composes every stack from one validated config. */
 export function buildApp(config: MultiRegionConfig, outdir?: string): BuiltApp {
   const app = new App(outdir ? { outdir } : undefined);
   const apiStack = new MultiRegionApiStack(app, API_STACK_NAME, { config });
-  return { app, apiStack };
+  const bootstrapStack = config.state.backend === 's3'
+    ? new StateBootstrapStack(app, BOOTSTRAP_STACK_NAME, { state: config.state, tags: config.tags })
+    : undefined;
+  return { app, apiStack, bootstrapStack };
 }

@@ -1,4 +1,5 @@
-import { App, Testing } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { App, TerraformStack, Testing } from 'cdktf';
 import { MultiRegionConfig } from '../../src/config/types';
 import { MultiRegionApiStack } from '../../src/stacks/multi-region-api-stack';
 import { testConfig } from './config';
@@ -25,4 +26,24 @@ export function resourcesOf(stack: SynthesizedStack, type: string): Array<[strin
 /** Resources of one type bound to one region's provider alias. */
 export function inRegion(stack: SynthesizedStack, type: string, region: string): Resource[] {
   return resourcesOf(stack, type).map(([, r]) => r).filter((r) => r.provider === `aws.${region}`);
+}
+
+/** The one resource of a type in a region (fails the test if there is not exactly one). */
+export function onlyInRegion(stack: SynthesizedStack, type: string, region: string): [string, Resource] {
+  const found = resourcesOf(stack, type).filter(([, r]) => r.provider === `aws.${region}`);
+  if (found.length !== 1) throw new Error(`expected one ${type} in ${region}, found ${found.length}`);
+  return found[0];
+}
+
+/** A Terraform reference as cdktf writes it: `${type.id.attribute}`. */
+export function ref(type: string, id: string, attribute: string): string {
+  return `\${${type}.${id}.${attribute}}`;
+}
+
+/** Synthesizes constructs built by `build` in a bare stack with one provider aliased `us-east-1`. */
+export function synthConstructs(build: (scope: TerraformStack, provider: AwsProvider) => void): SynthesizedStack {
+  const stack = new TerraformStack(Testing.app() as App, 'test');
+  const provider = new AwsProvider(stack, 'aws', { region: 'us-east-1', alias: 'us-east-1' });
+  build(stack, provider);
+  return JSON.parse(Testing.synth(stack)) as SynthesizedStack;
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import { join, relative } from 'path';
 import { measure } from './measure';
 
-export type Layer = 'unit' | 'synth' | 'terraform' | 'other';
+export type Layer = 'unit' | 'synth' | 'terraform' | 'e2e' | 'other';
 
 export interface TimedStep {
   readonly name: string;
@@ -20,11 +20,13 @@ export interface TestTimes {
 }
 
 /**
- * Which layer a test file belongs to, by path: terraform (the terraform harness, any path naming terraform), unit
- * (handlers and config), synth (stacks, constructs, app and main, which synthesize), other (anything else).
+ * Which layer a test file belongs to, by path: terraform (the terraform harness, any path naming terraform), e2e
+ * (__tests__/e2e, the browser), unit (handlers and config), synth (stacks, constructs, app and main, which
+ * synthesize), other (anything else: local run, policy, drill, tools).
  */
 export function layerOf(testPath: string): Layer {
   if (/terraform/i.test(testPath)) return 'terraform';
+  if (/^__tests__\/e2e\//.test(testPath)) return 'e2e';
   if (/^__tests__\/(lambda-src|src\/config)\//.test(testPath)) return 'unit';
   if (/^__tests__\/(src\/(stacks|constructs|app)|main\.test\.ts$)/.test(testPath)) return 'synth';
   return 'other';
@@ -45,7 +47,7 @@ export function benchTests(projectDir: string, log: (line: string) => void): Tes
     log(`tests: npm run ${script}`);
     steps.push({ name: script, wallMs: measure('npm', ['run', '--silent', script], opts).wallMs });
   }
-  for (const layer of ['unit', 'synth', 'terraform', 'other'] as const) {
+  for (const layer of ['unit', 'synth', 'terraform', 'e2e', 'other'] as const) {
     const layerFiles = files.filter((file) => layerOf(file) === layer);
     if (layerFiles.length === 0) {
       steps.push({ name: `jest:${layer}`, files: 0 });

@@ -20,6 +20,8 @@ export interface BundledFunctionProps {
   readonly logRetentionDays: number;
   /** @default {} */
   readonly environment?: Readonly<Record<string, string>>;
+  /** Send X-Ray traces (tracing mode Active) and allow the role to write them. @default true */
+  readonly tracing?: boolean;
 }
 
 /** A Lambda function with its own log group (with retention) and a role that may write only to that log group. */
@@ -61,6 +63,24 @@ export class BundledFunction extends Construct {
       }),
     });
 
+    const tracing = props.tracing ?? true;
+    // Lambda checks the role's X-Ray permissions when it creates a traced function, so the policy must exist first.
+    const tracePolicy = !tracing ? undefined : new IamRolePolicy(this, 'write-traces', {
+      provider,
+      role: this.role.id,
+      name: 'write-traces',
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{
+          // X-Ray defines no resource type for these actions: "*" is the only Resource IAM accepts for them.
+          Sid: 'XRayWritesHaveNoResourceLevelPermissions',
+          Effect: 'Allow',
+          Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+          Resource: '*',
+        }],
+      }),
+    });
+
     this.function = new LambdaFunction(this, 'function', {
       provider,
       functionName: props.functionName,
@@ -74,7 +94,8 @@ export class BundledFunction extends Construct {
       timeout: props.timeoutSeconds,
       environment: { variables: { ...props.environment } },
       loggingConfig: { logFormat: 'Text', logGroup: this.logGroup.name },
-      dependsOn: [this.logGroup],
+      tracingConfig: { mode: tracing ? 'Active' : 'PassThrough' },
+      dependsOn: tracePolicy ? [this.logGroup, tracePolicy] : [this.logGroup],
     });
   }
 }

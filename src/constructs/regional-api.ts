@@ -1,10 +1,15 @@
 import { ApiGatewayDeployment } from '@cdktf/provider-aws/lib/api-gateway-deployment';
+import { ApiGatewayMethodSettings } from '@cdktf/provider-aws/lib/api-gateway-method-settings';
 import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api';
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { createHash } from 'crypto';
+import { DEFAULTS } from '../config/defaults';
+import { ACCESS_LOG_FORMAT } from './access-log-format';
+import { ApiGatewayCloudwatchRole } from './api-gateway-cloudwatch-role';
 import { BundledFunction } from './bundled-function';
 import { LambdaRoute } from './lambda-route';
 
@@ -30,6 +35,10 @@ export interface RegionalApiProps {
   readonly dependencyTimeoutMs?: number;
   /** @default ['*'] */
   readonly allowOrigins?: readonly string[];
+  /** Stage-wide throttling of every method: steady requests per second. @default 100 */
+  readonly throttlingRateLimit?: number;
+  /** Stage-wide throttling of every method: burst. @default 50 */
+  readonly throttlingBurstLimit?: number;
 }
 
 /** One region's API: the hello-world and health-check functions behind a REGIONAL REST API, stage `prod`. */
@@ -37,6 +46,8 @@ export class RegionalApi extends Construct {
   readonly region: string;
   readonly restApi: ApiGatewayRestApi;
   readonly stage: ApiGatewayStage;
+  /** Where the stage writes one JSON line per request. */
+  readonly accessLogGroup: CloudwatchLogGroup;
   readonly helloWorld: BundledFunction;
   readonly healthCheck: BundledFunction;
   /** `<api id>.execute-api.<region>.amazonaws.com`, the host Route 53 health-checks. */
@@ -99,11 +110,33 @@ export class RegionalApi extends Construct {
       lifecycle: { createBeforeDestroy: true },
       dependsOn: parts,
     });
+    this.accessLogGroup = new CloudwatchLogGroup(this, 'access-log-group', {
+      provider,
+      name: `/aws/apigateway/${namePrefix}/${STAGE_NAME}/access`,
+      retentionInDays: props.logRetentionDays,
+    });
+    // API Gateway refuses access-log settings until the region's account setting names a CloudWatch role.
+    const logging = new ApiGatewayCloudwatchRole(this, 'api-gateway-logging', {
+      provider, region, roleName: `${namePrefix}-apigw-logs-${region}`,
+    });
     this.stage = new ApiGatewayStage(this, 'stage', {
       provider,
       restApiId: this.restApi.id,
       deploymentId: deployment.id,
       stageName: STAGE_NAME,
+      xrayTracingEnabled: true,
+      accessLogSettings: { destinationArn: this.accessLogGroup.arn, format: ACCESS_LOG_FORMAT },
+      dependsOn: [logging.account],
+    });
+    new ApiGatewayMethodSettings(this, 'throttling', {
+      provider,
+      restApiId: this.restApi.id,
+      stageName: this.stage.stageName,
+      methodPath: '*/*',
+      settings: {
+        throttlingRateLimit: props.throttlingRateLimit ?? DEFAULTS.throttlingRateLimit,
+        throttlingBurstLimit: props.throttlingBurstLimit ?? DEFAULTS.throttlingBurstLimit,
+      },
     });
     this.executeApiHost = `${this.restApi.id}.execute-api.${region}.amazonaws.com`;
   }

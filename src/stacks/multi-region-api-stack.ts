@@ -1,9 +1,15 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { AssetType, TerraformAsset, TerraformStack } from 'cdktf';
+import { AssetType, Lazy, TerraformAsset, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { bundleHandler } from '../bundling';
 import { MultiRegionConfig } from '../config/types';
+import { CertificateValidationRecords } from '../constructs/certificate-validation-records';
+import { HealthCheckAlarms, ROUTE53_METRICS_REGION } from '../constructs/health-check-alarms';
 import { RegionalApi } from '../constructs/regional-api';
+import { RegionalFrontDoor } from '../constructs/regional-front-door';
+import { failoverSeconds } from '../failover';
+import { declareApiOutputs } from './api-outputs';
+import { useStateBackend } from './backend';
 
 export const API_STACK_NAME = 'multi-region-api';
 
@@ -11,14 +17,21 @@ export interface MultiRegionApiStackProps {
   readonly config: MultiRegionConfig;
 }
 
-/** The whole system: one aliased AWS provider and one RegionalApi per configured region. */
+/**
+ * The whole system: per configured region an aliased AWS provider, a RegionalApi and a RegionalFrontDoor (certificate,
+ * custom domain, health check, latency record); once, the certificates' DNS validation records; the outputs.
+ */
 export class MultiRegionApiStack extends TerraformStack {
   readonly providers: ReadonlyMap<string, AwsProvider>;
   readonly regionalApis: readonly RegionalApi[];
+  readonly frontDoors: readonly RegionalFrontDoor[];
+  readonly validationRecords: CertificateValidationRecords;
+  readonly alarms: HealthCheckAlarms;
 
   constructor(scope: Construct, id: string, props: MultiRegionApiStackProps) {
     super(scope, id);
     const { config } = props;
+    useStateBackend(this, config.state);
 
     const helloWorldCode = new TerraformAsset(this, 'hello-world-code', {
       path: bundleHandler('hello-world'), type: AssetType.ARCHIVE,
@@ -47,6 +60,50 @@ export class MultiRegionApiStack extends TerraformStack {
       dependencyUrls: config.healthCheck.dependencies,
       dependencyTimeoutMs: config.healthCheck.dependencyTimeoutMs,
       allowOrigins: config.cors.allowOrigins,
+      throttlingRateLimit: config.api.throttlingRateLimit,
+      throttlingBurstLimit: config.api.throttlingBurstLimit,
     }));
+
+    // The validation records are made from the first region's certificate, which is itself made by the loop
+    // below; the lazy list resolves to their FQDNs at synth time.
+    const validationRecordFqdns = Lazy.listValue({ produce: () => this.validationRecords.fqdns });
+    this.frontDoors = this.regionalApis.map((api) => new RegionalFrontDoor(this, `front-door-${api.region}`, {
+      api,
+      provider: providers.get(api.region)!,
+      domainName: config.domainName,
+      hostedZoneId: config.hostedZoneId,
+      validationRecordFqdns,
+      healthCheckName: `${config.namePrefix}-${api.region}`,
+      requestInterval: config.healthCheck.requestInterval,
+      failureThreshold: config.healthCheck.failureThreshold,
+      checkerRegions: config.healthCheck.checkerRegions,
+      recordType: config.dns.recordType,
+      ttl: config.dns.ttl,
+    }));
+    this.validationRecords = new CertificateValidationRecords(this, 'certificate-validation-records', {
+      provider: providers.get(config.regions[0])!,
+      certificate: this.frontDoors[0].certificate.certificate,
+      zoneId: config.hostedZoneId,
+    });
+
+    // Route 53 publishes health-check metrics only in us-east-1, so the alarms get a provider of their own there,
+    // whether or not us-east-1 is a configured region (its alias keeps it apart from a regional aws.us-east-1).
+    const monitoring = new AwsProvider(this, 'aws-monitoring', {
+      region: ROUTE53_METRICS_REGION, alias: `${ROUTE53_METRICS_REGION}-monitoring`, defaultTags: [{ tags: { ...config.tags } }],
+    });
+    this.alarms = new HealthCheckAlarms(this, 'health-check-alarms', {
+      provider: monitoring,
+      namePrefix: config.namePrefix,
+      healthChecks: this.frontDoors.map((door, index) => ({
+        region: this.regionalApis[index].region, healthCheckId: door.healthCheck.healthCheckId,
+      })),
+      emails: config.alarms.emails,
+    });
+
+    declareApiOutputs(this, {
+      domainName: config.domainName,
+      failoverSeconds: failoverSeconds(config.healthCheck, config.dns),
+      regions: this.regionalApis.map((api, index) => ({ api, frontDoor: this.frontDoors[index] })),
+    });
   }
 }

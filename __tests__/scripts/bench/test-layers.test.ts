@@ -9,6 +9,9 @@ describe('layerOf', () => {
     ['__tests__/main.test.ts', 'synth'],
     ['__tests__/terraform/plan.test.ts', 'terraform'],
     ['__tests__/src/terraform-harness.test.ts', 'terraform'],
+    ['__tests__/e2e/failover-chromium.test.ts', 'e2e'],
+    ['__tests__/src/app.test.ts', 'synth'],
+    ['__tests__/src/policy/run.test.ts', 'other'],
     ['__tests__/src/bundling.test.ts', 'other'],
   ])('%s -> %s', (path, layer) => {
     expect(layerOf(path)).toBe(layer);

@@ -107,6 +107,10 @@ const badCases: Array<[string, unknown, string]> = [
   ['bad lock table', withSection('state', { dynamodbTable: 'x' }), 'state.dynamodbTable: "x" is not a DynamoDB table name'],
   ['cloud backend without organization', withSection('state', { backend: 'cloud', workspace: 'w' }), 'state.organization: is required when state.backend is "cloud"'],
   ['key of another backend', withSection('state', { backend: 'local', bucket: 'b' }), 'state.bucket: unknown setting'],
+  ['TTL too long', withSection('dns', { recordType: 'CNAME', ttl: 172801 }), 'dns.ttl: 172801 is out of range (0 to 172800)'],
+  ['cloud backend without workspace', withSection('state', { backend: 'cloud', organization: 'acme' }), 'state.workspace: is required when state.backend is "cloud"'],
+  ['bad cloud workspace name', withSection('state', { backend: 'cloud', organization: 'acme', workspace: 'api prod' }), 'state.workspace: "api prod" is not a Terraform Cloud workspace name'],
+  ['S3 key starting with a slash', withSection('state', { key: '/api.tfstate' }), 'state.key: "/api.tfstate" is not an object key that does not start with "/"'],
 ];
 
 describe('validateConfig rejects', () => {

@@ -8,9 +8,11 @@ import { inRegion, resourcesOf, synthApiStack } from '../../helpers/synth';
 
 const REGIONAL_TYPES_PER_REGION: Record<string, number> = {
   aws_lambda_function: 2,
-  aws_iam_role: 2,
-  aws_iam_role_policy: 2,
-  aws_cloudwatch_log_group: 2,
+  aws_iam_role: 3,
+  aws_iam_role_policy: 5,
+  aws_cloudwatch_log_group: 3,
+  aws_api_gateway_account: 1,
+  aws_api_gateway_method_settings: 1,
   aws_api_gateway_rest_api: 1,
   aws_api_gateway_resource: 2,
   aws_api_gateway_method: 4,
@@ -26,10 +28,11 @@ describe('multi-region-api stack, example regions', () => {
   const { json, stack } = synthApiStack();
   const regions = ['us-east-1', 'us-west-2'];
 
-  test('one aliased provider per region, with default tags', () => {
+  test('one aliased provider per region, with default tags, and the us-east-1 monitoring provider', () => {
     expect(json).toHaveProviderWithProperties(AwsProvider, { region: 'us-east-1', alias: 'us-east-1' });
     expect(json).toHaveProviderWithProperties(AwsProvider, { region: 'us-west-2', alias: 'us-west-2' });
-    expect(stack.provider.aws).toHaveLength(2);
+    expect(json).toHaveProviderWithProperties(AwsProvider, { region: 'us-east-1', alias: 'us-east-1-monitoring' });
+    expect(stack.provider.aws).toHaveLength(3);
     stack.provider.aws.forEach((provider) => expect(provider.alias).toBeDefined());
   });
 
@@ -81,7 +84,9 @@ describe('multi-region-api stack, example regions', () => {
   });
 
   test('each role may only write to its own function\'s log group', () => {
-    for (const [id, policy] of resourcesOf(stack, 'aws_iam_role_policy')) {
+    const ownLogs = resourcesOf(stack, 'aws_iam_role_policy').filter(([id]) => id.includes('_write-own-logs_'));
+    expect(ownLogs).toHaveLength(4);
+    for (const [id, policy] of ownLogs) {
       const owner = id.replace(/_write-own-logs_.*$/, '');
       const document = JSON.parse(policy.policy as string);
       expect(document.Statement).toEqual([{
@@ -123,7 +128,7 @@ describe('multi-region-api stack, configured settings', () => {
 
   test('five regions synthesize five regional sets, each on its own provider', () => {
     const { stack } = synthApiStack(testConfig({ regions: FIVE_REGIONS }));
-    expect(stack.provider.aws.map((p) => p.alias)).toEqual(FIVE_REGIONS);
+    expect(stack.provider.aws.map((p) => p.alias)).toEqual([...FIVE_REGIONS, 'us-east-1-monitoring']);
     for (const region of FIVE_REGIONS) {
       for (const [type, count] of Object.entries(REGIONAL_TYPES_PER_REGION)) {
         expect({ region, type, count: inRegion(stack, type, region).length }).toEqual({ region, type, count });
@@ -135,7 +140,7 @@ describe('multi-region-api stack, configured settings', () => {
   test('IAM role names differ per region (IAM is global); function names are the same everywhere', () => {
     const { stack } = synthApiStack(testConfig({ regions: FIVE_REGIONS, namePrefix: 'shop' }));
     const roles = resourcesOf(stack, 'aws_iam_role').map(([, r]) => r.name as string);
-    expect(new Set(roles).size).toBe(10);
+    expect(new Set(roles).size).toBe(15);
     roles.forEach((name) => expect(name.length).toBeLessThanOrEqual(64));
     expect(new Set(resourcesOf(stack, 'aws_lambda_function').map(([, f]) => f.function_name))).toEqual(new Set(['shop-hello-world', 'shop-health-check']));
   });

@@ -1,0 +1,44 @@
+/** Types of timeline.js for the tests (the page itself loads the plain script). */
+export interface Poll {
+  at: number;
+  latencyMs: number;
+  region?: string;
+  error?: string;
+}
+export interface Entry {
+  at: number;
+  latencyMs: number;
+  kind: 'answer' | 'switch' | 'error';
+  region?: string;
+  from?: string;
+  error?: string;
+}
+export interface Switch {
+  from: string;
+  to: string;
+  at: number;
+  tookMs: number;
+  errorsBetween: number;
+}
+export interface TimelineState {
+  entries: Entry[];
+  region: string | null;
+  lastAnswerAt: number | null;
+  errorsSinceAnswer: number;
+  lastSwitch: Switch | null;
+  answers: number;
+  errors: number;
+}
+export interface Settings {
+  endpoint: string;
+  pollSeconds: number;
+  problems: string[];
+}
+export const DEFAULT_POLL_SECONDS: number;
+export const MAX_ENTRIES: number;
+export function emptyTimeline(): TimelineState;
+export function record(timeline: TimelineState, poll: Poll): TimelineState;
+export function regionOf(body: unknown): string | null;
+export function readSettings(search: string, fileSettings?: { endpoint?: string; pollSeconds?: number }): Settings;
+export function helloUrl(endpoint: string): string;
+export function formatDuration(ms: number): string;

@@ -1,0 +1,27 @@
+import { relative } from 'path';
+import { LocalSystem } from './run-local';
+
+/** What `npm run local` prints once everything listens: every URL, the control, and the model's failover time. */
+export function banner(system: LocalSystem, stackDir: string): string {
+  const seconds = (ms: number) => `${Number((ms / 1000).toFixed(2))} s`;
+  const checks = [...system.model.healthChecks.values()];
+  const ttl = Math.max(0, ...system.model.records.map((r) => r.ttlSeconds));
+  const first = system.regions[0]?.region ?? '<region>';
+  const lines = [
+    `Local run of ${relative(process.cwd(), stackDir) || stackDir} (Route 53 timings divided by ${system.timeScale})`,
+    ...system.regions.map((server) => {
+      const execute = server.api.stageNames.map((stage) => `${server.url}/${stage}/helloworld`);
+      const custom = server.api.basePaths.map((m) => `${server.url}/${m.basePath}/helloworld`);
+      return `  ${server.region.padEnd(15)} ${[...execute, ...custom].join('  ')}`;
+    }),
+    `  ${'global'.padEnd(15)} ${system.globalUrl}/v1/helloworld   latency order: ${system.latencyOrder.join(', ')}`,
+    `  ${'browser client'.padEnd(15)} ${system.clientUrl}`,
+    `  ${'control'.padEnd(15)} curl -X POST ${system.globalUrl}/control/regions/${first}/status -d '{"status":"fail"}'`,
+    `  ${''.padEnd(15)} or: npm run --silent local -- flip ${first} fail --port ${new URL(system.globalUrl).port}`,
+    ...checks.map((c) => `  health check ${c.targetRegion}: GET ${c.resourcePath} for "${c.searchString}" every `
+      + `${seconds((c.requestInterval * 1000) / system.timeScale)}, unhealthy after ${c.failureThreshold} failures`),
+    `  model failover: interval x threshold + TTL ${ttl} s = ${seconds(system.modelFailoverMs)} at this scale`,
+    'Ctrl-C stops.',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,82 @@
+/** What the local runner builds from the synthesized stack: the same names and values Terraform would create. */
+
+export interface FunctionModel {
+  /** Logical id of the aws_lambda_function. */
+  readonly id: string;
+  readonly functionName: string;
+  /** Absolute path of the synthesized archive.zip. */
+  readonly archivePath: string;
+  /** `<file>.<export>`, e.g. `index.handler`. */
+  readonly handler: string;
+  readonly timeoutSeconds: number;
+  readonly environment: Readonly<Record<string, string>>;
+}
+
+export type IntegrationModel =
+  | { readonly type: 'AWS_PROXY'; readonly functionId: string }
+  | {
+    readonly type: 'MOCK';
+    readonly statusCode: number;
+    /** Static headers from response_parameters (`method.response.header.X` = `'value'`). */
+    readonly headers: Readonly<Record<string, string>>;
+    /** Origins whose request Origin the response template echoes into Access-Control-Allow-Origin. */
+    readonly echoOrigins: readonly string[];
+  };
+
+export interface RouteModel {
+  /** The resource path, e.g. `/helloworld`. */
+  readonly path: string;
+  /** HTTP method -> integration. */
+  readonly methods: ReadonlyMap<string, IntegrationModel>;
+}
+
+export interface BasePathModel {
+  readonly domainName: string;
+  /** The first path segment on the custom domain; `''` maps the domain's root. */
+  readonly basePath: string;
+  readonly stageName: string;
+}
+
+export interface RegionApiModel {
+  readonly region: string;
+  /** Logical id of the aws_api_gateway_rest_api. */
+  readonly restApiId: string;
+  readonly stageNames: readonly string[];
+  readonly routes: readonly RouteModel[];
+  readonly functions: ReadonlyMap<string, FunctionModel>;
+  readonly basePaths: readonly BasePathModel[];
+}
+
+export interface HealthCheckModel {
+  readonly id: string;
+  /** The region whose execute-api host the check targets (from its fqdn). */
+  readonly targetRegion: string;
+  readonly type: string;
+  readonly resourcePath: string;
+  readonly searchString: string;
+  /** Seconds between checks, before time scaling. */
+  readonly requestInterval: number;
+  readonly failureThreshold: number;
+}
+
+export interface LatencyRecordModel {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly setIdentifier: string;
+  /** latency_routing_policy.region */
+  readonly latencyRegion: string;
+  /** The region whose custom domain the record points at. */
+  readonly targetRegion: string;
+  readonly healthCheckId?: string;
+  /** Seconds a resolver may cache the answer (ALIAS records answer with 60). */
+  readonly ttlSeconds: number;
+}
+
+export interface LocalStackModel {
+  /** Regions in provider order, which is the config's order. */
+  readonly regions: readonly string[];
+  readonly apis: ReadonlyMap<string, RegionApiModel>;
+  readonly healthChecks: ReadonlyMap<string, HealthCheckModel>;
+  readonly records: readonly LatencyRecordModel[];
+}

@@ -1,0 +1,98 @@
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { IncomingMessage, Server, ServerResponse, createServer } from 'http';
+import { LocalFunction } from './local-function';
+import { close, listen, readBody } from './listen';
+import { matchRoute } from './match-route';
+import { IntegrationModel, RegionApiModel } from './model';
+import { proxyEvent } from './proxy-event';
+
+/** One region's API Gateway REST API on its own port, invoking that region's copies of the synthesized functions. */
+export class RegionalServer {
+  readonly functions: ReadonlyMap<string, LocalFunction>;
+  private readonly server: Server;
+  private boundPort = 0;
+
+  constructor(readonly api: RegionApiModel, private readonly log: (line: string) => void = () => undefined) {
+    this.functions = new Map([...api.functions].map(([id, model]) => [id, new LocalFunction(model, api.region)]));
+    this.server = createServer((request, response) => {
+      this.handle(request, response).catch((error: Error) => {
+        this.log(`${api.region}: ${error.message}`);
+        if (!response.headersSent) send(response, 500, { 'Content-Type': 'application/json' }, '{"message":"Internal server error"}');
+      });
+    });
+  }
+
+  get region(): string {
+    return this.api.region;
+  }
+
+  get port(): number {
+    return this.boundPort;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.boundPort}`;
+  }
+
+  async start(port: number): Promise<number> {
+    this.boundPort = await listen(this.server, port, `API in ${this.region}`);
+    return this.boundPort;
+  }
+
+  stop(): Promise<void> {
+    return close(this.server);
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const match = matchRoute(this.api, url.pathname);
+    const integration = match.found ? match.route.methods.get(request.method ?? 'GET') : undefined;
+    if (!match.found || !integration) {
+      return send(response, 403, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' },
+        JSON.stringify({ message: 'Missing Authentication Token' }));
+    }
+    if (integration.type === 'MOCK') return answerMock(integration, request, response);
+
+    const event = proxyEvent({
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      rawHeaders: request.rawHeaders,
+      body: await readBody(request),
+      sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+    }, {
+      resource: match.route.path, stage: match.stage, eventPath: match.eventPath, domainName: match.domainName,
+      apiId: this.api.restApiId,
+    });
+    const fn = this.functions.get(integration.functionId)!;
+    let result: APIGatewayProxyResult;
+    try {
+      result = await fn.invoke(event);
+    } catch (error) {
+      this.log(`${this.region}: ${fn.model.functionName} failed: ${(error as Error).message}`);
+      return send(response, 502, { 'Content-Type': 'application/json' }, '{"message": "Internal server error"}');
+    }
+    if (!result || typeof result.statusCode !== 'number') {
+      this.log(`${this.region}: ${fn.model.functionName} returned a malformed proxy response`);
+      return send(response, 502, { 'Content-Type': 'application/json' }, '{"message": "Internal server error"}');
+    }
+    const headers: Record<string, string | string[]> = { ...result.multiValueHeaders as Record<string, string[]> };
+    for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+    const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body ?? '';
+    send(response, result.statusCode, headers, body);
+  }
+}
+
+function answerMock(
+  integration: Extract<IntegrationModel, { type: 'MOCK' }>, request: IncomingMessage, response: ServerResponse,
+): void {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', ...integration.headers };
+  const origin = request.headers.origin;
+  if (origin && integration.echoOrigins.includes(origin)) headers['Access-Control-Allow-Origin'] = origin;
+  send(response, integration.statusCode, headers, '');
+}
+
+function send(response: ServerResponse, status: number, headers: Record<string, string | string[]>, body: string | Buffer): void {
+  response.writeHead(status, headers);
+  response.end(body);
+}

@@ -1,0 +1,40 @@
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { HELLO_PATH, RegionalApi } from '../constructs/regional-api';
+import { BASE_PATH } from '../constructs/regional-domain';
+import { RegionalFrontDoor } from '../constructs/regional-front-door';
+
+export interface ApiOutputsProps {
+  readonly domainName: string;
+  readonly failoverSeconds: number;
+  readonly regions: ReadonlyArray<{ readonly api: RegionalApi; readonly frontDoor: RegionalFrontDoor }>;
+}
+
+/**
+ * The stack-level outputs a reviewer reads in a plan and tools read with `terraform output -json`.
+ * They sit directly on the stack so their names are exactly these (nested outputs would get hashed ids).
+ */
+export function declareApiOutputs(stack: TerraformStack, props: ApiOutputsProps): void {
+  new TerraformOutput(stack, 'global_url', {
+    value: `https://${props.domainName}/${BASE_PATH}/${HELLO_PATH}`,
+    description: 'The public URL, answered by the closest healthy region',
+  });
+  new TerraformOutput(stack, 'domain_name', { value: props.domainName });
+  new TerraformOutput(stack, 'failover_seconds', {
+    value: props.failoverSeconds,
+    description: 'Worst case until clients leave a failed region: request_interval x failure_threshold + answer TTL',
+  });
+  const regions = Object.fromEntries(props.regions.map(({ api, frontDoor }) => [api.region, {
+    invoke_url: api.stage.invokeUrl,
+    execute_api_host: api.executeApiHost,
+    rest_api_id: api.restApi.id,
+    health_check_id: frontDoor.healthCheck.healthCheckId,
+    custom_domain_target: frontDoor.domain.targetDomainName,
+    custom_domain_zone_id: frontDoor.domain.targetZoneId,
+    hello_function_name: api.helloWorld.function.functionName,
+    health_function_name: api.healthCheck.function.functionName,
+  }]));
+  new TerraformOutput(stack, 'regions', {
+    value: regions,
+    description: 'Per region: the stage invoke URL, health check, custom domain target and function names',
+  });
+}
