@@ -28,6 +28,7 @@ export function declareApiOutputs(stack: TerraformStack, props: ApiOutputsProps)
     execute_api_host: api.executeApiHost,
     rest_api_id: api.restApi.id,
     health_check_id: frontDoor.healthCheck.healthCheckId,
+    health_check_fqdn: frontDoor.healthCheck.healthCheck.fqdn,
     custom_domain_target: frontDoor.domain.targetDomainName,
     custom_domain_zone_id: frontDoor.domain.targetZoneId,
     hello_function_name: api.helloWorld.function.functionName,
