@@ -10,7 +10,7 @@ import { projectRoot } from './project-root';
 /** The handlers under lambda-src/, each bundled to one file. */
 export type HandlerName = 'hello-world' | 'health-check';
 
-/** archiver stamps each zip entry with the file's mtime; a fixed one keeps the archive, and source_code_hash, stable. */
+/** Cached files get one fixed mtime, so nothing downstream can vary with when a bundle happened to be written. */
 const FIXED_MTIME = new Date('2000-01-01T00:00:00Z');
 const CACHE_DIR = join(tmpdir(), 'multi-region-api-bundles');
 
@@ -48,7 +48,7 @@ const bundles = new Map<HandlerName, Bundle>();
 
 /**
  * Bundles lambda-src/<name>/index.ts (minified, Node 22, CommonJS) into a folder named by its content hash and returns
- * that folder, ready for a TerraformAsset of type ARCHIVE. Same source, same folder, same zip: no spurious diffs.
+ * that folder (holding index.js). Same source, same folder.
  */
 export function bundleHandler(name: HandlerName): string {
   return bundle(name).dir;
