@@ -1,19 +1,2 @@
-import type { APIGatewayProxyEvent } from 'aws-lambda';
-
-/** A REST API (v1) proxy event as API Gateway sends it, trimmed to what the handlers read. */
-export function proxyEvent(path: string, headers: Record<string, string> = {}): APIGatewayProxyEvent {
-  return {
-    resource: path,
-    path,
-    httpMethod: 'GET',
-    headers,
-    multiValueHeaders: {},
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
-    pathParameters: null,
-    stageVariables: null,
-    body: null,
-    isBase64Encoded: false,
-    requestContext: { stage: 'prod', resourcePath: path, httpMethod: 'GET' } as APIGatewayProxyEvent['requestContext'],
-  };
-}
+/** The handler tests and the bench invoke handlers with the same proxy event. */
+export { proxyEvent } from '../../scripts/bench/proxy-event';
