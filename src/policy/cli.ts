@@ -5,7 +5,8 @@ import { buildApp } from '../app';
 import { ConfigError, configPath, loadConfig } from '../config';
 import { allRules } from './rules';
 import { checkStacks, formatReport, NamedStack } from './run';
-import { readSynthesizedStacks } from './synthesized-stacks';
+import { readSynthesizedStacks } from '../synthesized-stacks';
+import { StackJson } from './types';
 
 const USAGE = 'usage: npm run check:policy [-- --dir <cdktf output folder>]  (default: synthesize the configured app)';
 
@@ -21,7 +22,7 @@ function main(argv: readonly string[]): number {
   }
   let stacks: NamedStack[];
   try {
-    stacks = dir !== undefined ? readSynthesizedStacks(dir) : synthesizeConfiguredApp();
+    stacks = dir !== undefined ? readSynthesizedStacks<StackJson>(dir) : synthesizeConfiguredApp();
   } catch (error) {
     const message = error instanceof ConfigError ? `Invalid configuration ${error.message}` : (error as Error).message;
     console.error(message);
@@ -38,7 +39,7 @@ function synthesizeConfiguredApp(): NamedStack[] {
   const outdir = mkdtempSync(join(tmpdir(), 'policy-synth-'));
   try {
     buildApp(config, outdir).app.synth();
-    return readSynthesizedStacks(outdir);
+    return readSynthesizedStacks<StackJson>(outdir);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -1,5 +1,4 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
+import { readSynthesizedStacks, SynthesizedStackFile } from '../synthesized-stacks';
 
 /** The parts of a synthesized cdk.tf.json the harness reads. */
 export interface StackJson {
@@ -8,25 +7,11 @@ export interface StackJson {
   readonly output?: Record<string, unknown>;
 }
 
-export interface SynthesizedStack {
-  readonly name: string;
-  /** The stack's working directory: cdk.tf.json and its assets. */
-  readonly dir: string;
-  readonly json: StackJson;
-}
-
-interface Manifest {
-  readonly stacks: Record<string, { readonly name: string; readonly workingDirectory: string; readonly synthesizedStackPath: string }>;
-}
+export type SynthesizedStack = SynthesizedStackFile<StackJson>;
 
 /** Every stack cdktf wrote into `outdir`, in manifest order. */
 export function synthesizedStacks(outdir: string): SynthesizedStack[] {
-  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as Manifest;
-  return Object.values(manifest.stacks).map((stack) => ({
-    name: stack.name,
-    dir: join(outdir, stack.workingDirectory),
-    json: JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), 'utf8')) as StackJson,
-  }));
+  return readSynthesizedStacks<StackJson>(outdir);
 }
 
 /** `type.name` of every resource in the stack. */

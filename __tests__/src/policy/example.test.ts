@@ -5,7 +5,8 @@ import { buildApp } from '../../../src/app';
 import { EXAMPLE_CONFIG_PATH, loadConfig } from '../../../src/config';
 import { allRules } from '../../../src/policy/rules';
 import { checkStacks, formatReport } from '../../../src/policy/run';
-import { readSynthesizedStacks } from '../../../src/policy/synthesized-stacks';
+import { readSynthesizedStacks } from '../../../src/synthesized-stacks';
+import { StackJson } from '../../../src/policy/types';
 import { projectRoot } from '../../../src/project-root';
 import { FIVE_REGIONS, testConfig } from '../../helpers/config';
 
@@ -13,7 +14,7 @@ import { FIVE_REGIONS, testConfig } from '../../helpers/config';
 function synthesizedStacks(config = loadConfig(join(projectRoot(), EXAMPLE_CONFIG_PATH))) {
   const outdir = mkdtempSync(join(tmpdir(), 'policy-example-'));
   buildApp(config, outdir).app.synth();
-  return readSynthesizedStacks(outdir);
+  return readSynthesizedStacks<StackJson>(outdir);
 }
 
 describe('policy on the synthesized app', () => {

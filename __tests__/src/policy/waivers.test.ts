@@ -5,7 +5,8 @@ import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { resourcesOf } from '../../../src/policy/stack-json';
-import { readSynthesizedStacks } from '../../../src/policy/synthesized-stacks';
+import { readSynthesizedStacks } from '../../../src/synthesized-stacks';
+import { StackJson } from '../../../src/policy/types';
 import { waivePolicy, waiversOf } from '../../../src/policy/waivers';
 
 describe('waivePolicy', () => {
@@ -18,7 +19,7 @@ describe('waivePolicy', () => {
   test('writes the rule and reason under "//" (ignored by Terraform), next to cdktf\'s own metadata', () => {
     waivePolicy(group, 'MRA-LOGS-RETENTION', '  audit trail kept forever by legal requirement ');
     app.synth();
-    const [{ json }] = readSynthesizedStacks(outdir);
+    const [{ json }] = readSynthesizedStacks<StackJson>(outdir);
     const [synthesized] = resourcesOf(json, 'aws_cloudwatch_log_group');
     expect(waiversOf(synthesized.body)).toEqual({ 'MRA-LOGS-RETENTION': 'audit trail kept forever by legal requirement' });
   });
