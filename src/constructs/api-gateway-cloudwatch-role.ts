@@ -3,6 +3,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
+import { serviceTrustPolicy } from './trust-policy';
 
 export interface ApiGatewayCloudwatchRoleProps {
   readonly provider: AwsProvider;
@@ -28,10 +29,7 @@ export class ApiGatewayCloudwatchRole extends Construct {
     this.role = new IamRole(this, 'role', {
       provider,
       name: props.roleName,
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      }),
+      assumeRolePolicy: serviceTrustPolicy('apigateway.amazonaws.com'),
     });
     const logGroups = `arn:${partitionOf(region)}:logs:${region}:*:log-group:*`;
     new IamRolePolicy(this, 'write-logs', {

@@ -5,6 +5,7 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
+import { serviceTrustPolicy } from './trust-policy';
 
 export interface BundledFunctionProps {
   /** The function's name, the same in every region. */
@@ -43,10 +44,7 @@ export class BundledFunction extends Construct {
     this.role = new IamRole(this, 'role', {
       provider,
       name: props.roleName,
-      assumeRolePolicy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
-      }),
+      assumeRolePolicy: serviceTrustPolicy('lambda.amazonaws.com'),
     });
 
     new IamRolePolicy(this, 'write-own-logs', {
