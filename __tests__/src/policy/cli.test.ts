@@ -12,7 +12,7 @@ function outdirWith(stack: object): string {
   const outdir = mkdtempSync(join(tmpdir(), 'policy-cli-'));
   mkdirSync(join(outdir, 'stacks', 'api'), { recursive: true });
   writeFileSync(join(outdir, 'stacks', 'api', 'cdk.tf.json'), JSON.stringify(stack));
-  writeFileSync(join(outdir, 'manifest.json'), JSON.stringify({ stacks: { api: { synthesizedStackPath: 'stacks/api/cdk.tf.json' } } }));
+  writeFileSync(join(outdir, 'manifest.json'), JSON.stringify({ stacks: { api: { name: 'api', workingDirectory: 'stacks/api', synthesizedStackPath: 'stacks/api/cdk.tf.json' } } }));
   return outdir;
 }
 
