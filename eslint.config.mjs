@@ -18,6 +18,19 @@ export default tseslint.config(
     },
   },
   {
+    // The product never depends on its tooling: tools/ may import src/, never the other way round.
+    files: ['main.ts', 'src/**/*.ts', 'lambda-src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{
+          name: '@cdktf/provider-aws',
+          message: 'The package root loads 2,000+ modules; import from @cdktf/provider-aws/lib/<resource>.',
+        }],
+        patterns: [{ group: ['**/tools/**', '**/tools'], message: 'src/ is the product: it must not import tools/.' }],
+      }],
+    },
+  },
+  {
     files: ['browser-client/**/*.js'],
     languageOptions: {
       sourceType: 'script',

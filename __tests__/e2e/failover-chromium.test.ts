@@ -2,7 +2,7 @@ import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { BrowserContext } from 'playwright-core';
 import { projectRoot } from '../../src/project-root';
-import { LocalSystem, startLocal } from '../../src/local/run-local';
+import { LocalSystem, startLocal } from '../../tools/local/run-local';
 import { findChromium, launchChromium } from '../helpers/chromium';
 import { synthForLocalRun } from '../helpers/local-stack';
 

@@ -1,4 +1,4 @@
-import { Clock } from '../../src/drill/clock';
+import { Clock } from '../../tools/drill/clock';
 
 /** `terraform output -json` of a deployed two-region stack, as the global layer's outputs define it. */
 export function outputsJson(overrides: Record<string, unknown> = {}): string {

@@ -1,4 +1,4 @@
-import { PlanJson } from '../../src/terraform/plan-json';
+import { PlanJson } from '../../tools/terraform/plan-json';
 
 /** A hand-made plan in the shape of `terraform show -json`: `resources` are [address, provider key, actions]. */
 export function fakePlan(resources: Array<[string, string, string[]]>, regions: Record<string, string>): PlanJson {

@@ -1,4 +1,4 @@
-import { PolicyRule, StackJson } from '../../src/policy/types';
+import { PolicyRule, StackJson } from '../../tools/policy/types';
 
 type Provider = string | { region: string; alias?: string };
 type Resources = Record<string, Record<string, Record<string, unknown>>>;

@@ -1,4 +1,4 @@
-import { SERVED_REGION_HEADER } from '../../src/local/global-server';
+import { SERVED_REGION_HEADER } from '../../tools/local/global-server';
 
 export interface Answer {
   readonly status: number;

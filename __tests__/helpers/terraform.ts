@@ -1,7 +1,7 @@
-import { findTerraform, TerraformBinary } from '../../src/terraform/find-terraform';
-import { StackWorkspace } from '../../src/terraform/plan';
-import { createTerraformSession } from '../../src/terraform/session';
-import { synthesizedStacks } from '../../src/terraform/stacks';
+import { findTerraform, TerraformBinary } from '../../tools/terraform/find-terraform';
+import { StackWorkspace } from '../../tools/terraform/plan';
+import { createTerraformSession } from '../../tools/terraform/session';
+import { synthesizedStacks } from '../../tools/terraform/stacks';
 
 /** Terraform layers take tens of seconds per command on 2 cores; hooks and tests get this budget each. */
 export const TERRAFORM_TIMEOUT_MS = 240_000;

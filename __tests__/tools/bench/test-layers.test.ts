@@ -1,0 +1,19 @@
+import { layerOf } from '../../../tools/bench/test-layers';
+
+describe('layerOf', () => {
+  test.each([
+    ['__tests__/lambda-src/health-check/index.test.ts', 'unit'],
+    ['__tests__/src/config/validate.test.ts', 'unit'],
+    ['__tests__/src/stacks/multi-region-api-stack.test.ts', 'synth'],
+    ['__tests__/src/constructs/regional-api.test.ts', 'synth'],
+    ['__tests__/main.test.ts', 'synth'],
+    ['__tests__/terraform/plan.test.ts', 'terraform'],
+    ['__tests__/tools/terraform/stack-proof.test.ts', 'terraform'],
+    ['__tests__/e2e/failover-chromium.test.ts', 'e2e'],
+    ['__tests__/src/app.test.ts', 'synth'],
+    ['__tests__/tools/policy/run.test.ts', 'other'],
+    ['__tests__/src/bundling.test.ts', 'other'],
+  ])('%s -> %s', (path, layer) => {
+    expect(layerOf(path)).toBe(layer);
+  });
+});

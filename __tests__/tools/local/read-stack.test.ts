@@ -1,0 +1,108 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { LocalRunError } from '../../../tools/local/errors';
+import { readStack } from '../../../tools/local/read-stack';
+import { modelFailoverMs } from '../../../tools/local/run-local';
+import { synthForLocalRun } from '../../helpers/local-stack';
+
+const stackDir = synthForLocalRun({
+  regions: ['us-east-1', 'us-west-2', 'eu-west-1'],
+  cors: { allowOrigins: ['https://a.example.com', 'https://b.example.com'] },
+  healthCheck: { requestInterval: 30, failureThreshold: 3 },
+});
+const original = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
+
+/** The stack with one edit, written to a fresh folder. */
+function edited(edit: (json: typeof original) => void): string {
+  const json = JSON.parse(JSON.stringify(original));
+  edit(json);
+  const dir = mkdtempSync(join(tmpdir(), 'mr-api-edited-'));
+  writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(json));
+  return dir;
+}
+
+describe('readStack on a synthesized stack', () => {
+  const model = readStack(stackDir);
+
+  test('regions in config order, one API each with both routes and stage prod', () => {
+    expect(model.regions).toEqual(['us-east-1', 'us-west-2', 'eu-west-1']);
+    for (const region of model.regions) {
+      const api = model.apis.get(region)!;
+      expect(api.stageNames).toEqual(['prod']);
+      expect(api.routes.map((r) => r.path).sort()).toEqual(['/healthcheck', '/helloworld']);
+      expect(api.basePaths).toEqual([{ domainName: 'api.example.com', basePath: 'v1', stageName: 'prod' }]);
+    }
+  });
+
+  test('GET goes to the function named by the integration uri; its environment comes from the stack', () => {
+    const api = model.apis.get('us-west-2')!;
+    const health = api.routes.find((r) => r.path === '/healthcheck')!.methods.get('GET')!;
+    expect(health.type).toBe('AWS_PROXY');
+    const fn = api.functions.get((health as { functionId: string }).functionId)!;
+    expect(fn.functionName).toBe('multi-region-api-health-check');
+    expect(fn.environment).toMatchObject({ STATUS: 'ok', DEPENDENCY_TIMEOUT_MS: '1500' });
+    expect(fn.archivePath).toMatch(/assets\/health-check-code\/\w+\/archive\.zip$/);
+  });
+
+  test('OPTIONS is the MOCK answer: static headers plus the origins the template echoes', () => {
+    const options = model.apis.get('us-east-1')!.routes[0].methods.get('OPTIONS');
+    expect(options).toEqual({
+      type: 'MOCK',
+      statusCode: 200,
+      headers: expect.objectContaining({ 'Access-Control-Allow-Methods': 'GET,OPTIONS', 'Access-Control-Allow-Origin': 'null' }),
+      echoOrigins: ['https://a.example.com', 'https://b.example.com'],
+    });
+  });
+
+  test('the model failover time at real scale is the stack\'s failover_seconds output', () => {
+    expect(modelFailoverMs(model, 1)).toBe(original.output.failover_seconds.value * 1000);
+    expect(modelFailoverMs(model, 1)).toBe((30 * 3 + 60) * 1000);
+  });
+
+  test('health checks and latency records from the stack, not from defaults', () => {
+    const byRegion = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
+    expect([...model.healthChecks.values()].map((c) => [c.targetRegion, c.resourcePath, c.searchString, c.requestInterval, c.failureThreshold]).sort(byRegion))
+      .toEqual(model.regions.map((region) => [region, '/prod/healthcheck', 'ok', 30, 3]).sort(byRegion));
+    expect(model.records.map((r) => [r.latencyRegion, r.targetRegion, r.type, r.ttlSeconds]).sort(byRegion))
+      .toEqual(model.regions.map((region) => [region, region, 'A', 60]).sort(byRegion));
+  });
+});
+
+test('CNAME records (the blog\'s form): the record\'s own TTL, still matching failover_seconds', () => {
+  const dir = synthForLocalRun({ dns: { recordType: 'CNAME', ttl: 15 } });
+  const model = readStack(dir);
+  const output = JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8')).output;
+  expect(model.records.map((r) => [r.type, r.targetRegion, r.ttlSeconds])).toEqual([['CNAME', 'us-east-1', 15], ['CNAME', 'us-west-2', 15]]);
+  expect(modelFailoverMs(model, 1)).toBe(output.failover_seconds.value * 1000);
+});
+
+describe('readStack refuses wiring mistakes with one line naming the resource', () => {
+  test.each([
+    ['no synthesized stack', () => mkdtempSync(join(tmpdir(), 'mr-api-empty-')), /cdk\.tf\.json not found: run `npm run synth` first/],
+    ['no latency records', (): string => edited((json) => { delete json.resource.aws_route53_record; }), /no Route 53 latency records/],
+    ['a health check naming another region than its API', (): string => edited((json) => {
+      const check = Object.values(json.resource.aws_route53_health_check as Record<string, Record<string, unknown>>)
+        .find((c) => String(c.fqdn).includes('execute-api.us-east-1'))!;
+      check.fqdn = String(check.fqdn).replace('execute-api.us-east-1', 'execute-api.us-west-2');
+    }), /aws_route53_health_check\.\S+\.fqdn names region us-west-2 but aws_api_gateway_rest_api\.\S+ is in us-east-1/],
+    ['a record to a domain without a base path mapping', (): string => edited((json) => {
+      delete json.resource.aws_api_gateway_base_path_mapping;
+    }), /sends api\.example\.com to [a-z0-9-]+, where no aws_api_gateway_base_path_mapping serves api\.example\.com/],
+    ['an integration pointing at a missing function', (): string => edited((json) => {
+      const integration = Object.values(json.resource.aws_api_gateway_integration as Record<string, Record<string, unknown>>)
+        .find((i) => i.type === 'AWS_PROXY')!;
+      integration.uri = '${aws_lambda_function.gone.invoke_arn}';
+    }), /\.uri references aws_lambda_function\.gone, which is not in the stack/],
+  ])('%s', (_name, makeDir, message) => {
+    let error: unknown;
+    try {
+      readStack(makeDir());
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(LocalRunError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});

@@ -1,0 +1,43 @@
+import { spawnSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { projectRoot } from '../../../src/project-root';
+import { fixture } from '../../helpers/policy';
+
+const CLI = join(projectRoot(), 'dist', 'tools', 'policy', 'cli.js');
+
+/** A cdktf-shaped output folder holding one stack. */
+function outdirWith(stack: object): string {
+  const outdir = mkdtempSync(join(tmpdir(), 'policy-cli-'));
+  mkdirSync(join(outdir, 'stacks', 'api'), { recursive: true });
+  writeFileSync(join(outdir, 'stacks', 'api', 'cdk.tf.json'), JSON.stringify(stack));
+  writeFileSync(join(outdir, 'manifest.json'), JSON.stringify({ stacks: { api: { name: 'api', workingDirectory: 'stacks/api', synthesizedStackPath: 'stacks/api/cdk.tf.json' } } }));
+  return outdir;
+}
+
+function run(args: string[]) {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+}
+
+describe('check:policy CLI', () => {
+  test('exits 1 and prints rule, address and fix for each violation', () => {
+    const result = run(['--dir', outdirWith(fixture({ aws_cloudwatch_log_group: { g: { name: '/x', provider: 'aws.us-east-1' } } }))]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('MRA-LOGS-RETENTION  api: aws_cloudwatch_log_group.g');
+    expect(result.stdout).toContain('fix: Set retention_in_days');
+  });
+
+  test('exits 0 on a clean stack', () => {
+    const result = run(['--dir', outdirWith(fixture({ aws_cloudwatch_log_group: { g: { name: '/x', provider: 'aws.us-east-1', retention_in_days: 7 } } }))]);
+    expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: expect.stringContaining('0 violations') });
+  });
+
+  test('a missing folder or unknown argument is one line and exit 2', () => {
+    const missing = run(['--dir', join(tmpdir(), 'no-such-cdktf-out')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run(['--frobnicate']).status).toBe(2);
+  });
+});

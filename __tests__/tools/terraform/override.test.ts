@@ -1,0 +1,28 @@
+import { offlineOverride } from '../../../tools/terraform/override';
+
+const OFFLINE = {
+  access_key: expect.any(String),
+  secret_key: expect.any(String),
+  skip_credentials_validation: true,
+  skip_requesting_account_id: true,
+  skip_metadata_api_check: true,
+  skip_region_validation: true,
+};
+
+describe('offline override', () => {
+  test('a local backend and one offline provider block per alias, alias for alias', () => {
+    const override = offlineOverride({ provider: { aws: [{ alias: 'us-east-1' }, { alias: 'eu-west-1' }] } });
+    expect(override).toEqual({
+      terraform: { backend: { local: { path: 'offline-proof.tfstate' } } },
+      provider: { aws: [{ alias: 'us-east-1', ...OFFLINE }, { alias: 'eu-west-1', ...OFFLINE }] },
+    });
+  });
+
+  test('a default (unaliased) provider gets an unaliased override', () => {
+    expect(offlineOverride({ provider: { aws: [{}] } }).provider).toEqual({ aws: [OFFLINE] });
+  });
+
+  test('a stack without providers gets only the backend', () => {
+    expect(offlineOverride({})).toEqual({ terraform: { backend: { local: { path: 'offline-proof.tfstate' } } } });
+  });
+});

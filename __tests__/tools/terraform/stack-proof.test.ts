@@ -1,0 +1,204 @@
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { buildApp } from '../../../src/app';
+import { AWS_REGIONS } from '../../../src/config/aws-regions';
+import { ROUTE53_METRICS_REGION } from '../../../src/constructs/health-check-alarms';
+import { StackWorkspace } from '../../../tools/terraform/plan';
+import { configAddress, PlanJson, PlannedResource, plannedResources } from '../../../tools/terraform/plan-json';
+import { planCoverage } from '../../../tools/terraform/plan-checks';
+import { StackJson } from '../../../tools/terraform/stacks';
+import { proveStacks, StackProof } from '../../../tools/terraform/verify';
+import { FIVE_REGIONS, MINIMAL, testConfig } from '../../helpers/config';
+import { REGIONAL_API_SET, REGIONAL_FRONT_DOOR_SET } from '../../helpers/regional-set';
+import { runMain } from '../../helpers/run-main';
+import { describeWithTerraform, TERRAFORM_TIMEOUT_MS, workspacesFor } from '../../helpers/terraform';
+
+// Everything Terraform runs in this one file, so inits never race on the shared plugin cache.
+
+/** What every configured region gets, each on its own provider. */
+const PER_REGION = { ...REGIONAL_API_SET, ...REGIONAL_FRONT_DOOR_SET };
+
+function configFile(regions: readonly string[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'mr-api-tf-config-')), 'config.json');
+  writeFileSync(path, JSON.stringify({ ...MINIMAL, regions }));
+  return path;
+}
+
+/** Regional resources live under a per-region construct of the stack (`region-<R>`, `front-door-<R>`). */
+function constructRegion(stack: StackJson, address: string, regions: readonly string[]): string | undefined {
+  const dot = address.indexOf('.');
+  const resource = stack.resource?.[address.slice(0, dot)]?.[address.slice(dot + 1)] as { '//'?: { metadata?: { path?: string } } };
+  const [, topLevel] = resource?.['//']?.metadata?.path?.split('/') ?? [];
+  return regions.find((region) => topLevel?.endsWith(`-${region}`));
+}
+
+/** `aws_x.name.attr` references in one configured attribute, reduced to `aws_x.name`. */
+function referencedResources(plan: PlanJson, address: string, attribute: string): string[] {
+  const resource = plan.configuration.root_module.resources?.find((r) => r.address === configAddress(address));
+  const references = resource?.expressions?.[attribute]?.references ?? [];
+  return [...new Set(references.map((ref) => ref.split('.').slice(0, 2).join('.')))];
+}
+
+/** Synthesized resources per provider (`aws.<alias>`) and type. */
+function synthesizedCounts(stack: StackJson): Map<string, Record<string, number>> {
+  const counts = new Map<string, Record<string, number>>();
+  for (const [type, byName] of Object.entries(stack.resource ?? {})) {
+    for (const { provider = 'aws' } of Object.values(byName)) {
+      const byType = counts.get(provider) ?? {};
+      byType[type] = (byType[type] ?? 0) + 1;
+      counts.set(provider, byType);
+    }
+  }
+  return counts;
+}
+
+/** Planned resources per `key(resource)` and type. */
+function plannedCounts(resources: readonly PlannedResource[], key: (r: PlannedResource) => string): Map<string, Record<string, number>> {
+  const counts = new Map<string, Record<string, number>>();
+  for (const resource of resources) {
+    const byType = counts.get(key(resource)) ?? {};
+    byType[resource.type] = (byType[resource.type] ?? 0) + 1;
+    counts.set(key(resource), byType);
+  }
+  return counts;
+}
+
+/** Route 53 publishes health-check metrics only in us-east-1, so the alarms have a provider there of their own. */
+const MONITORING_PROVIDER = `aws.${ROUTE53_METRICS_REGION}-monitoring`;
+
+const CASES = [
+  { label: 'the example configuration (2 regions): init, validate, plan, terraform test', regions: ['us-east-1', 'us-west-2'], full: true },
+  { label: '5 regions: init, plan', regions: FIVE_REGIONS, full: false },
+];
+
+describeWithTerraform('multi-region-api planned offline against hashicorp/aws', (terraform) => {
+  describe.each(CASES)('$label', ({ regions, full }) => {
+    let workspace: StackWorkspace;
+    let plan: PlanJson;
+    let planned: PlannedResource[];
+    let proofs: StackProof[] = [];
+    const regionOf = (address: string) => constructRegion(workspace.stack.json, configAddress(address), regions);
+
+    beforeAll(async () => {
+      const run = runMain(full ? {} : { MULTI_REGION_CONFIG: configFile(regions) });
+      if (run.status !== 0) throw new Error(`synth failed: ${run.stderr}`);
+      const workspaces = workspacesFor(terraform, run.outdir);
+      workspace = workspaces.get('multi-region-api')!;
+      if (full) {
+        // What `npm run verify` does: every stack through init, validate, plan and terraform test.
+        proofs = await proveStacks([...workspaces.values()]);
+        plan = proofs.find((p) => p.stack === 'multi-region-api')!.plan;
+      } else {
+        plan = await workspace.plan();
+      }
+      planned = plannedResources(plan);
+    }, TERRAFORM_TIMEOUT_MS);
+
+    test('every synthesized resource is planned for creation, and nothing else', () => {
+      expect(planCoverage(workspace.stack.json, plan)).toEqual({ missing: [], unexpected: [] });
+      expect(planned.length).toBeGreaterThan(0);
+      planned.forEach((r) => expect({ address: r.address, actions: r.actions }).toEqual({ address: r.address, actions: ['create'] }));
+    });
+
+    test('each provider plans what was synthesized on it, per resource type', () => {
+      const plannedByProvider = plannedCounts(planned, (r) => r.providerKey);
+      const synthesized = synthesizedCounts(workspace.stack.json);
+      expect([...plannedByProvider.keys()].sort()).toEqual([...synthesized.keys()].sort());
+      for (const [provider, counts] of synthesized) {
+        expect({ provider, counts: plannedByProvider.get(provider) }).toEqual({ provider, counts });
+      }
+    });
+
+    test('one provider per configured region (alias = region), plus the us-east-1 monitoring provider', () => {
+      // Terraform lists an implied, empty default `aws` configuration too; no resource uses it.
+      const providers = Object.entries(plan.configuration.provider_config ?? {})
+        .filter(([, p]) => p.expressions !== undefined)
+        .map(([key, p]) => [key, p.expressions?.region?.constant_value]);
+      expect(providers.sort()).toEqual([
+        ...regions.map((region) => [`aws.${region}`, region]),
+        [MONITORING_PROVIDER, ROUTE53_METRICS_REGION],
+      ].sort());
+    });
+
+    test('each region plans exactly the regional set: API, functions, certificate, domain, health check, records', () => {
+      for (const region of regions) {
+        const regional = planned.filter((r) => regionOf(r.address) === region);
+        expect({ region, counts: plannedCounts(regional, () => region).get(region) }).toEqual({ region, counts: PER_REGION });
+      }
+    });
+
+    test("every regional resource is bound to its own region's provider", () => {
+      const providers = plan.configuration.provider_config ?? {};
+      for (const resource of planned) {
+        const region = regionOf(resource.address);
+        if (!region) continue;
+        expect({ address: resource.address, provider: resource.providerKey }).toEqual({ address: resource.address, provider: `aws.${region}` });
+        expect(providers[resource.providerKey].expressions?.region?.constant_value).toBe(region);
+      }
+    });
+
+    test("every latency record answers for its region and carries that region's health check", () => {
+      const records = planned.filter((r) => r.type === 'aws_route53_record' && regionOf(r.address));
+      expect(records).toHaveLength(regions.length * PER_REGION.aws_route53_record);
+      for (const record of records) {
+        const region = regionOf(record.address)!;
+        expect({ address: record.address, after: record.after }).toEqual({
+          address: record.address,
+          after: expect.objectContaining({ set_identifier: region, latency_routing_policy: [{ region }] }),
+        });
+        const [check, ...more] = referencedResources(plan, record.address, 'health_check_id');
+        expect({ record: record.address, check: check.split('.')[0], checkRegion: regionOf(check), more })
+          .toEqual({ record: record.address, check: 'aws_route53_health_check', checkRegion: region, more: [] });
+      }
+    });
+
+    test("every health check probes its own region's API over HTTPS", () => {
+      const checks = planned.filter((r) => r.type === 'aws_route53_health_check');
+      expect(checks).toHaveLength(regions.length);
+      for (const check of checks) {
+        const region = regionOf(check.address)!;
+        const apis = referencedResources(plan, check.address, 'fqdn');
+        expect({ check: check.address, apis: apis.map((a) => [a.split('.')[0], regionOf(a)]) })
+          .toEqual({ check: check.address, apis: [['aws_api_gateway_rest_api', region]] });
+        expect(check.after).toEqual(expect.objectContaining({ type: 'HTTPS_STR_MATCH', port: 443, resource_path: '/prod/healthcheck' }));
+      }
+    });
+
+    test('nothing is planned in, or pointed at, a region that is not configured (monitoring aside)', () => {
+      const otherRegions = (allowed: readonly string[]) => {
+        const others = AWS_REGIONS.filter((r) => !allowed.includes(r));
+        return new RegExp(`(?<![a-z0-9-])(${others.join('|')})(?![0-9])`);
+      };
+      const regional = otherRegions(regions);
+      const monitoring = otherRegions([...regions, ROUTE53_METRICS_REGION]);
+      for (const resource of planned) {
+        const pattern = resource.providerKey === MONITORING_PROVIDER ? monitoring : regional;
+        const mention = pattern.exec(JSON.stringify(resource.after));
+        expect({ address: resource.address, mentions: mention?.[1] }).toEqual({ address: resource.address, mentions: undefined });
+        expect([...regions, ROUTE53_METRICS_REGION]).toContain(resource.region);
+      }
+    });
+
+    if (full) {
+      test("every stack validated, fully planned and passed the repository's terraform test", () => {
+        expect(proofs.map((p) => [p.stack, p.test?.passed])).toEqual([['multi-region-api', 1], ['state-bootstrap', 1]]);
+      });
+    }
+  });
+
+  describe('an invalid resource, slipped in through an escape hatch', () => {
+    test('fails validate, naming the resource and the problem', async () => {
+      const outdir = mkdtempSync(join(tmpdir(), 'mr-api-broken-'));
+      const { app, apiStack } = buildApp(testConfig(), outdir);
+      // A misspelled attribute (caught by the schema) and a value the provider's own validation rejects.
+      apiStack.regionalApis[0].stage.addOverride('stage_nmae', 'prod');
+      apiStack.regionalApis[1].helloWorld.function.addOverride('memory_size', 64);
+      app.synth();
+      const workspace = workspacesFor(terraform, outdir).get('multi-region-api')!;
+      const failure = workspace.validate().then(() => 'validate passed', (error: Error) => error.message);
+      await expect(failure).resolves.toMatch(/aws_api_gateway_stage\.region-us-east-1_stage_\w+[\s\S]*No argument or block type is named "stage_nmae"/);
+      await expect(failure).resolves.toMatch(/memory_size to be in the range \(128 - 10240\), got 64/);
+    }, TERRAFORM_TIMEOUT_MS);
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { buildApp } from '../../src/app';
+import { ConfigError, configPath, loadConfig } from '../../src/config';
+import { allRules } from './rules';
+import { checkStacks, formatReport, NamedStack } from './run';
+import { readSynthesizedStacks } from '../stack-model/synthesized-stacks';
+import { StackJson } from './types';
+
+const USAGE = 'usage: npm run check:policy [-- --dir <cdktf output folder>]  (default: synthesize the configured app)';
+
+/**
+ * `npm run check:policy`: synthesizes the app from the configured file into a temporary folder (or reads an existing
+ * output folder with --dir) and applies every rule to every stack. Exit 0: no violations; 1: violations; 2: bad input.
+ */
+function main(argv: readonly string[]): number {
+  const dir = argv[0] === '--dir' && argv.length === 2 ? argv[1] : undefined;
+  if (argv.length > 0 && dir === undefined) {
+    console.error(USAGE);
+    return 2;
+  }
+  let stacks: NamedStack[];
+  try {
+    stacks = dir !== undefined ? readSynthesizedStacks<StackJson>(dir) : synthesizeConfiguredApp();
+  } catch (error) {
+    const message = error instanceof ConfigError ? `Invalid configuration ${error.message}` : (error as Error).message;
+    console.error(message);
+    return 2;
+  }
+  const rules = allRules();
+  const report = checkStacks(stacks, rules);
+  console.log(formatReport(report, stacks.map((stack) => stack.name), rules.length));
+  return report.violations.length > 0 ? 1 : 0;
+}
+
+function synthesizeConfiguredApp(): NamedStack[] {
+  const config = loadConfig(configPath());
+  const outdir = mkdtempSync(join(tmpdir(), 'policy-synth-'));
+  try {
+    buildApp(config, outdir).app.synth();
+    return readSynthesizedStacks<StackJson>(outdir);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,25 @@
+import { configPath } from '../../src/config';
+import { StackWorkspace } from './plan';
+import { TerraformCommandError } from './run';
+import { synthesizedStacks } from './stacks';
+import { formatPlanSummary, summarizePlan } from './summary';
+import { describeInstallSource, fail, runScript, setUpOfflineProof } from './offline-proof-setup';
+
+// `npm run plan:summary`: what a first apply would create, per region and resource type, as Markdown for a PR.
+async function main(): Promise<void> {
+  const { session, outdir } = setUpOfflineProof('plan-summary');
+  const tables: string[] = [];
+  try {
+    for (const stack of synthesizedStacks(outdir)) {
+      const plan = await new StackWorkspace(session, stack).plan();
+      tables.push(formatPlanSummary(`${stack.name}`, summarizePlan(plan)));
+    }
+  } catch (error) {
+    if (error instanceof TerraformCommandError) fail(`FAILED: ${error.message}`);
+    throw error;
+  }
+  console.log(`Offline plan of ${configPath()} against empty state (Terraform ${session.binary.version}, ${describeInstallSource(session)})\n`);
+  console.log(tables.join('\n\n'));
+}
+
+runScript(main);
