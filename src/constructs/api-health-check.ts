@@ -1,6 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
 import { Construct } from 'constructs';
+import { HEALTH_SEARCH_STRING } from '../contract';
 
 export interface ApiHealthCheckProps {
   /** Route 53 is global; the region's provider keeps every regional resource on its own provider. */
@@ -35,7 +36,7 @@ export class ApiHealthCheck extends Construct {
       fqdn: props.fqdn,
       port: 443,
       resourcePath: props.resourcePath,
-      searchString: props.searchString ?? 'ok',
+      searchString: props.searchString ?? HEALTH_SEARCH_STRING,
       requestInterval: props.requestInterval,
       failureThreshold: props.failureThreshold,
       // execute-api hosts serve many APIs behind one address and pick the certificate by SNI.

@@ -7,15 +7,12 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { createHash } from 'crypto';
+import { DEFAULT_DEPENDENCY_BUDGET_MS, HEALTH_PATH, HEALTH_SEARCH_STRING, HELLO_PATH, STAGE_NAME } from '../contract';
 import { DEFAULTS } from '../config/defaults';
 import { ACCESS_LOG_FORMAT } from './access-log-format';
 import { ApiGatewayCloudwatchRole } from './api-gateway-cloudwatch-role';
 import { BundledFunction } from './bundled-function';
 import { LambdaRoute } from './lambda-route';
-
-export const STAGE_NAME = 'prod';
-export const HELLO_PATH = 'helloworld';
-export const HEALTH_PATH = 'healthcheck';
 
 export interface RegionalApiProps {
   /** The AWS region code, e.g. `us-east-1`. */
@@ -77,9 +74,9 @@ export class RegionalApi extends Construct {
       code: props.healthCheckCode,
       environment: {
         ALLOWED_ORIGINS: origins,
-        STATUS: 'ok',
+        STATUS: HEALTH_SEARCH_STRING,
         DEPENDENCY_URLS: JSON.stringify(props.dependencyUrls ?? []),
-        DEPENDENCY_TIMEOUT_MS: String(props.dependencyTimeoutMs ?? 1500),
+        DEPENDENCY_TIMEOUT_MS: String(props.dependencyTimeoutMs ?? DEFAULT_DEPENDENCY_BUDGET_MS),
       },
     });
 

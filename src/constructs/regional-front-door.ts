@@ -2,7 +2,8 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { ApiHealthCheck } from './api-health-check';
 import { LatencyRecords, LatencyRecordType } from './latency-records';
-import { HEALTH_PATH, RegionalApi, STAGE_NAME } from './regional-api';
+import { HEALTH_PATH, STAGE_NAME } from '../contract';
+import { RegionalApi } from './regional-api';
 import { RegionalDomain } from './regional-domain';
 import { ValidatedCertificate } from './validated-certificate';
 

@@ -1,7 +1,7 @@
 import { TerraformOutput, TerraformStack } from 'cdktf';
-import { HELLO_PATH, RegionalApi } from '../constructs/regional-api';
-import { BASE_PATH } from '../constructs/regional-domain';
+import { RegionalApi } from '../constructs/regional-api';
 import { RegionalFrontDoor } from '../constructs/regional-front-door';
+import { CLIENT_HELLO_PATH } from '../contract';
 
 export interface ApiOutputsProps {
   readonly domainName: string;
@@ -15,7 +15,7 @@ export interface ApiOutputsProps {
  */
 export function declareApiOutputs(stack: TerraformStack, props: ApiOutputsProps): void {
   new TerraformOutput(stack, 'global_url', {
-    value: `https://${props.domainName}/${BASE_PATH}/${HELLO_PATH}`,
+    value: `https://${props.domainName}${CLIENT_HELLO_PATH}`,
     description: 'The public URL, answered by the closest healthy region',
   });
   new TerraformOutput(stack, 'domain_name', { value: props.domainName });

@@ -7,11 +7,9 @@ import { CertificateValidationRecords } from '../constructs/certificate-validati
 import { HealthCheckAlarms, ROUTE53_METRICS_REGION } from '../constructs/health-check-alarms';
 import { RegionalApi } from '../constructs/regional-api';
 import { RegionalFrontDoor } from '../constructs/regional-front-door';
-import { failoverSeconds } from '../failover';
+import { failoverSeconds } from '../contract';
 import { declareApiOutputs } from './api-outputs';
 import { useStateBackend } from './backend';
-
-export const API_STACK_NAME = 'multi-region-api';
 
 export interface MultiRegionApiStackProps {
   readonly config: MultiRegionConfig;

@@ -1,10 +1,12 @@
+import { CLIENT_HELLO_PATH } from '../../src/contract';
+
 /** browser-client/settings.json: where the deployed client polls. */
 export interface ClientSettingsFile {
   /** Base URL; the client polls `<endpoint>/v1/helloworld`. */
   readonly endpoint: string;
 }
 
-const HELLO_SUFFIX = '/v1/helloworld';
+const HELLO_SUFFIX = CLIENT_HELLO_PATH;
 
 /** From `terraform output -json`: the stack's `global_url` output ("https://<domain>/v1/helloworld"). */
 export function settingsFromOutputs(outputs: unknown): ClientSettingsFile {
