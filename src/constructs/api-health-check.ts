@@ -24,13 +24,13 @@ export interface ApiHealthCheckProps {
 
 /** An HTTPS_STR_MATCH Route 53 health check on port 443 of one region's API. */
 export class ApiHealthCheck extends Construct {
-  readonly healthCheck: Route53HealthCheck;
+  readonly resource: Route53HealthCheck;
 
   constructor(scope: Construct, id: string, props: ApiHealthCheckProps) {
     super(scope, id);
     const checkerRegions = props.checkerRegions ?? [];
 
-    this.healthCheck = new Route53HealthCheck(this, 'health-check', {
+    this.resource = new Route53HealthCheck(this, 'health-check', {
       provider: props.provider,
       type: 'HTTPS_STR_MATCH',
       fqdn: props.fqdn,
@@ -47,6 +47,6 @@ export class ApiHealthCheck extends Construct {
   }
 
   get healthCheckId(): string {
-    return this.healthCheck.id;
+    return this.resource.id;
   }
 }

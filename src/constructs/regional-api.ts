@@ -22,7 +22,7 @@ export interface RegionalApiProps {
   /** Prefix of every name (functions, roles, API). */
   readonly namePrefix: string;
   readonly helloWorldCode: TerraformAsset;
-  readonly healthCheckCode: TerraformAsset;
+  readonly healthFunctionCode: TerraformAsset;
   readonly memoryMb: number;
   readonly timeoutSeconds: number;
   readonly logRetentionDays: number;
@@ -46,7 +46,8 @@ export class RegionalApi extends Construct {
   /** Where the stage writes one JSON line per request. */
   readonly accessLogGroup: CloudwatchLogGroup;
   readonly helloWorld: BundledFunction;
-  readonly healthCheck: BundledFunction;
+  /** The function behind GET /healthcheck, which the region's Route 53 health check probes. */
+  readonly healthFunction: BundledFunction;
   /** `<api id>.execute-api.<region>.amazonaws.com`, the host Route 53 health-checks. */
   readonly executeApiHost: string;
 
@@ -67,11 +68,11 @@ export class RegionalApi extends Construct {
       code: props.helloWorldCode,
       environment: { ALLOWED_ORIGINS: origins },
     });
-    this.healthCheck = new BundledFunction(this, 'health-check', {
+    this.healthFunction = new BundledFunction(this, 'health-check', {
       ...functionSettings,
       functionName: `${namePrefix}-health-check`,
       roleName: `${namePrefix}-health-check-${region}`,
-      code: props.healthCheckCode,
+      code: props.healthFunctionCode,
       environment: {
         ALLOWED_ORIGINS: origins,
         STATUS: HEALTH_SEARCH_STRING,
@@ -91,7 +92,7 @@ export class RegionalApi extends Construct {
         provider, restApi: this.restApi, pathPart: HELLO_PATH, handler: this.helloWorld.function, allowOrigins,
       }),
       new LambdaRoute(this, 'health-check-route', {
-        provider, restApi: this.restApi, pathPart: HEALTH_PATH, handler: this.healthCheck.function, allowOrigins,
+        provider, restApi: this.restApi, pathPart: HEALTH_PATH, handler: this.healthFunction.function, allowOrigins,
       }),
     ];
     const parts = routes.flatMap((route) => route.parts);

@@ -36,7 +36,8 @@ export interface RegionalFrontDoorProps {
 export class RegionalFrontDoor extends Construct {
   readonly certificate: ValidatedCertificate;
   readonly domain: RegionalDomain;
-  readonly healthCheck: ApiHealthCheck;
+  /** The Route 53 health check on this region's API (not to be confused with the API's health function). */
+  readonly route53HealthCheck: ApiHealthCheck;
   readonly records: LatencyRecords;
 
   constructor(scope: Construct, id: string, props: RegionalFrontDoorProps) {
@@ -55,7 +56,7 @@ export class RegionalFrontDoor extends Construct {
     });
     // Probing the execute-api host, not the shared name, tests exactly this region (the shared name would be
     // answered by whichever region is closest to the checker).
-    this.healthCheck = new ApiHealthCheck(this, 'health-check', {
+    this.route53HealthCheck = new ApiHealthCheck(this, 'health-check', {
       provider,
       fqdn: api.executeApiHost,
       resourcePath: `/${STAGE_NAME}/${HEALTH_PATH}`,
@@ -69,7 +70,7 @@ export class RegionalFrontDoor extends Construct {
       zoneId: props.hostedZoneId,
       name: props.domainName,
       region: api.region,
-      healthCheckId: this.healthCheck.healthCheckId,
+      healthCheckId: this.route53HealthCheck.healthCheckId,
       targetDomainName: this.domain.targetDomainName,
       targetZoneId: this.domain.targetZoneId,
       recordType: props.recordType,

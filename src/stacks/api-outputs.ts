@@ -27,12 +27,12 @@ export function declareApiOutputs(stack: TerraformStack, props: ApiOutputsProps)
     invoke_url: api.stage.invokeUrl,
     execute_api_host: api.executeApiHost,
     rest_api_id: api.restApi.id,
-    health_check_id: frontDoor.healthCheck.healthCheckId,
-    health_check_fqdn: frontDoor.healthCheck.healthCheck.fqdn,
+    health_check_id: frontDoor.route53HealthCheck.healthCheckId,
+    health_check_fqdn: frontDoor.route53HealthCheck.resource.fqdn,
     custom_domain_target: frontDoor.domain.targetDomainName,
     custom_domain_zone_id: frontDoor.domain.targetZoneId,
     hello_function_name: api.helloWorld.function.functionName,
-    health_function_name: api.healthCheck.function.functionName,
+    health_function_name: api.healthFunction.function.functionName,
   }]));
   new TerraformOutput(stack, 'regions', {
     value: regions,

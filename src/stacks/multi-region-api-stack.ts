@@ -35,7 +35,7 @@ export class MultiRegionApiStack extends TerraformStack {
     const helloWorldCode = new TerraformAsset(this, 'hello-world-code', {
       path: handlerArchive('hello-world'), type: AssetType.FILE,
     });
-    const healthCheckCode = new TerraformAsset(this, 'health-check-code', {
+    const healthFunctionCode = new TerraformAsset(this, 'health-check-code', {
       path: handlerArchive('health-check'), type: AssetType.FILE,
     });
 
@@ -52,7 +52,7 @@ export class MultiRegionApiStack extends TerraformStack {
       provider: providers.get(region)!,
       namePrefix: config.namePrefix,
       helloWorldCode,
-      healthCheckCode,
+      healthFunctionCode,
       memoryMb: config.lambda.memoryMb,
       timeoutSeconds: config.lambda.timeoutSeconds,
       logRetentionDays: config.lambda.logRetentionDays,
@@ -94,7 +94,7 @@ export class MultiRegionApiStack extends TerraformStack {
       provider: monitoring,
       namePrefix: config.namePrefix,
       healthChecks: this.frontDoors.map((door, index) => ({
-        region: this.regionalApis[index].region, healthCheckId: door.healthCheck.healthCheckId,
+        region: this.regionalApis[index].region, healthCheckId: door.route53HealthCheck.healthCheckId,
       })),
       emails: config.alarms.emails,
     });
