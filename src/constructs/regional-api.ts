@@ -7,8 +7,8 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { createHash } from 'crypto';
-import { DEFAULT_DEPENDENCY_BUDGET_MS, HEALTH_PATH, HEALTH_SEARCH_STRING, HELLO_PATH, STAGE_NAME } from '../contract';
-import { DEFAULTS } from '../config/defaults';
+import { HEALTH_PATH, HEALTH_SEARCH_STRING, HELLO_PATH, STAGE_NAME } from '../contract';
+import { ApiConfig, CorsConfig, HealthCheckConfig, LambdaConfig } from '../config/types';
 import { ACCESS_LOG_FORMAT } from './access-log-format';
 import { ApiGatewayCloudwatchRole } from './api-gateway-cloudwatch-role';
 import { BundledFunction } from './bundled-function';
@@ -23,19 +23,14 @@ export interface RegionalApiProps {
   readonly namePrefix: string;
   readonly helloWorldCode: TerraformAsset;
   readonly healthFunctionCode: TerraformAsset;
-  readonly memoryMb: number;
-  readonly timeoutSeconds: number;
-  readonly logRetentionDays: number;
-  /** URLs the health function probes; any failure makes the region unhealthy. @default [] */
-  readonly dependencyUrls?: readonly string[];
-  /** The shared time budget of those probes, in ms. @default 1500 */
-  readonly dependencyTimeoutMs?: number;
-  /** @default ['*'] */
-  readonly allowOrigins?: readonly string[];
-  /** Stage-wide throttling of every method: steady requests per second. @default 100 */
-  readonly throttlingRateLimit?: number;
-  /** Stage-wide throttling of every method: burst. @default 50 */
-  readonly throttlingBurstLimit?: number;
+  /** Both functions' memory, timeout and log retention (the access log's retention too). */
+  readonly lambda: LambdaConfig;
+  /** The dependency URLs the health function probes, and their shared budget. */
+  readonly healthCheck: HealthCheckConfig;
+  /** The origins browsers may call from, on every route and preflight. */
+  readonly cors: CorsConfig;
+  /** Stage-wide throttling of every method. */
+  readonly api: ApiConfig;
 }
 
 /** One region's API: the hello-world and health-check functions behind a REGIONAL REST API, stage `prod`. */
@@ -54,12 +49,10 @@ export class RegionalApi extends Construct {
   constructor(scope: Construct, id: string, props: RegionalApiProps) {
     super(scope, id);
     const { provider, region, namePrefix } = props;
-    const allowOrigins = props.allowOrigins ?? ['*'];
+    const { allowOrigins } = props.cors;
     this.region = region;
 
-    const functionSettings = {
-      provider, memoryMb: props.memoryMb, timeoutSeconds: props.timeoutSeconds, logRetentionDays: props.logRetentionDays,
-    };
+    const functionSettings = { provider, lambda: props.lambda };
     const origins = allowOrigins.join(',');
     this.helloWorld = new BundledFunction(this, 'hello-world', {
       ...functionSettings,
@@ -76,8 +69,8 @@ export class RegionalApi extends Construct {
       environment: {
         ALLOWED_ORIGINS: origins,
         STATUS: HEALTH_SEARCH_STRING,
-        DEPENDENCY_URLS: JSON.stringify(props.dependencyUrls ?? []),
-        DEPENDENCY_TIMEOUT_MS: String(props.dependencyTimeoutMs ?? DEFAULT_DEPENDENCY_BUDGET_MS),
+        DEPENDENCY_URLS: JSON.stringify(props.healthCheck.dependencies),
+        DEPENDENCY_TIMEOUT_MS: String(props.healthCheck.dependencyTimeoutMs),
       },
     });
 
@@ -111,7 +104,7 @@ export class RegionalApi extends Construct {
     this.accessLogGroup = new CloudwatchLogGroup(this, 'access-log-group', {
       provider,
       name: `/aws/apigateway/${namePrefix}/${STAGE_NAME}/access`,
-      retentionInDays: props.logRetentionDays,
+      retentionInDays: props.lambda.logRetentionDays,
     });
     // API Gateway refuses access-log settings until the region's account setting names a CloudWatch role.
     const logging = new ApiGatewayCloudwatchRole(this, 'api-gateway-logging', {
@@ -132,8 +125,8 @@ export class RegionalApi extends Construct {
       stageName: this.stage.stageName,
       methodPath: '*/*',
       settings: {
-        throttlingRateLimit: props.throttlingRateLimit ?? DEFAULTS.throttlingRateLimit,
-        throttlingBurstLimit: props.throttlingBurstLimit ?? DEFAULTS.throttlingBurstLimit,
+        throttlingRateLimit: props.api.throttlingRateLimit,
+        throttlingBurstLimit: props.api.throttlingBurstLimit,
       },
     });
     this.executeApiHost = `${this.restApi.id}.execute-api.${region}.amazonaws.com`;

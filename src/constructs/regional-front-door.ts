@@ -1,7 +1,8 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { ApiHealthCheck } from './api-health-check';
-import { LatencyRecords, LatencyRecordType } from './latency-records';
+import { LatencyRecords } from './latency-records';
+import { DnsConfig, HealthCheckConfig } from '../config/types';
 import { HEALTH_PATH, STAGE_NAME } from '../contract';
 import { RegionalApi } from './regional-api';
 import { RegionalDomain } from './regional-domain';
@@ -19,14 +20,10 @@ export interface RegionalFrontDoorProps {
   readonly validationRecordFqdns: string[];
   /** The health check's Name tag. */
   readonly healthCheckName: string;
-  readonly requestInterval: number;
-  readonly failureThreshold: number;
-  /** @default [] (Route 53's default checker set) */
-  readonly checkerRegions?: readonly string[];
-  /** @default 'ALIAS' */
-  readonly recordType?: LatencyRecordType;
-  /** CNAME only. @default 60 */
-  readonly ttl?: number;
+  /** How often, from where and how strictly Route 53 probes the API. */
+  readonly healthCheck: HealthCheckConfig;
+  /** The latency records' type and (CNAME) TTL. */
+  readonly dns: DnsConfig;
 }
 
 /**
@@ -61,9 +58,9 @@ export class RegionalFrontDoor extends Construct {
       fqdn: api.executeApiHost,
       resourcePath: `/${STAGE_NAME}/${HEALTH_PATH}`,
       name: props.healthCheckName,
-      requestInterval: props.requestInterval,
-      failureThreshold: props.failureThreshold,
-      checkerRegions: props.checkerRegions,
+      requestInterval: props.healthCheck.requestInterval,
+      failureThreshold: props.healthCheck.failureThreshold,
+      checkerRegions: props.healthCheck.checkerRegions,
     });
     this.records = new LatencyRecords(this, 'latency-records', {
       provider,
@@ -73,8 +70,8 @@ export class RegionalFrontDoor extends Construct {
       healthCheckId: this.route53HealthCheck.healthCheckId,
       targetDomainName: this.domain.targetDomainName,
       targetZoneId: this.domain.targetZoneId,
-      recordType: props.recordType,
-      ttl: props.ttl,
+      recordType: props.dns.recordType,
+      ttl: props.dns.ttl,
     });
   }
 }

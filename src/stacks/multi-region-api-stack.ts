@@ -53,14 +53,10 @@ export class MultiRegionApiStack extends TerraformStack {
       namePrefix: config.namePrefix,
       helloWorldCode,
       healthFunctionCode,
-      memoryMb: config.lambda.memoryMb,
-      timeoutSeconds: config.lambda.timeoutSeconds,
-      logRetentionDays: config.lambda.logRetentionDays,
-      dependencyUrls: config.healthCheck.dependencies,
-      dependencyTimeoutMs: config.healthCheck.dependencyTimeoutMs,
-      allowOrigins: config.cors.allowOrigins,
-      throttlingRateLimit: config.api.throttlingRateLimit,
-      throttlingBurstLimit: config.api.throttlingBurstLimit,
+      lambda: config.lambda,
+      healthCheck: config.healthCheck,
+      cors: config.cors,
+      api: config.api,
     }));
 
     // The validation records are made from the first region's certificate, which is itself made by the loop
@@ -73,11 +69,8 @@ export class MultiRegionApiStack extends TerraformStack {
       hostedZoneId: config.hostedZoneId,
       validationRecordFqdns,
       healthCheckName: `${config.namePrefix}-${api.region}`,
-      requestInterval: config.healthCheck.requestInterval,
-      failureThreshold: config.healthCheck.failureThreshold,
-      checkerRegions: config.healthCheck.checkerRegions,
-      recordType: config.dns.recordType,
-      ttl: config.dns.ttl,
+      healthCheck: config.healthCheck,
+      dns: config.dns,
     }));
     this.validationRecords = new CertificateValidationRecords(this, 'certificate-validation-records', {
       provider: providers.get(config.regions[0])!,
