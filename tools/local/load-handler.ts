@@ -1,7 +1,7 @@
+import { unzipSync } from 'fflate';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { existsSync, readFileSync } from 'fs';
 import { relative } from 'path';
-import { readZip } from '../../src/archive/read-zip';
 import { LocalRunError } from './errors';
 import { FunctionModel } from './model';
 
@@ -18,7 +18,7 @@ export function loadHandler(fn: FunctionModel, env: Readonly<Record<string, stri
   if (!existsSync(fn.archivePath)) {
     throw new LocalRunError(`${relative(process.cwd(), fn.archivePath)} not found: run \`npm run synth\` again`);
   }
-  const code = readZip(readFileSync(fn.archivePath)).get(file);
+  const code = unzipSync(readFileSync(fn.archivePath))[file];
   if (!code) throw new LocalRunError(`${fn.functionName}: ${file} is not in ${fn.archivePath}`);
 
   const scopedProcess = new Proxy(process, {
@@ -29,7 +29,7 @@ export function loadHandler(fn: FunctionModel, env: Readonly<Record<string, stri
     },
   });
   const module = { exports: {} as Record<string, unknown> };
-  const load = new Function('module', 'exports', 'require', 'process', '__filename', '__dirname', code.toString('utf8'));
+  const load = new Function('module', 'exports', 'require', 'process', '__filename', '__dirname', Buffer.from(code).toString('utf8'));
   load(module, module.exports, require, scopedProcess, `/var/task/${file}`, '/var/task');
   const handler = module.exports[exportName];
   if (typeof handler !== 'function') throw new LocalRunError(`${fn.functionName}: ${file} exports no function "${exportName}"`);
