@@ -1,6 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
 import { Construct } from 'constructs';
+import { HealthCheckConfig } from '../config/types';
 import { HEALTH_SEARCH_STRING } from '../contract';
 
 export interface ApiHealthCheckProps {
@@ -12,14 +13,10 @@ export interface ApiHealthCheckProps {
   readonly resourcePath: string;
   /** The health check's `Name` tag, shown in the Route 53 console. */
   readonly name: string;
-  /** Seconds between probes from each checker: 10 or 30. */
-  readonly requestInterval: number;
-  /** Consecutive failures (or successes) that flip the status. */
-  readonly failureThreshold: number;
+  /** Seconds between probes, consecutive failures (or successes) that flip the status, and the checker regions. */
+  readonly healthCheck: HealthCheckConfig;
   /** The string the first 5,120 bytes of the body must hold. @default 'ok' */
   readonly searchString?: string;
-  /** Route 53 checker regions. @default [] (Route 53's default set) */
-  readonly checkerRegions?: readonly string[];
 }
 
 /** An HTTPS_STR_MATCH Route 53 health check on port 443 of one region's API. */
@@ -28,7 +25,7 @@ export class ApiHealthCheck extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiHealthCheckProps) {
     super(scope, id);
-    const checkerRegions = props.checkerRegions ?? [];
+    const { requestInterval, failureThreshold, checkerRegions } = props.healthCheck;
 
     this.resource = new Route53HealthCheck(this, 'health-check', {
       provider: props.provider,
@@ -37,8 +34,8 @@ export class ApiHealthCheck extends Construct {
       port: 443,
       resourcePath: props.resourcePath,
       searchString: props.searchString ?? HEALTH_SEARCH_STRING,
-      requestInterval: props.requestInterval,
-      failureThreshold: props.failureThreshold,
+      requestInterval,
+      failureThreshold,
       // execute-api hosts serve many APIs behind one address and pick the certificate by SNI.
       enableSni: true,
       ...(checkerRegions.length > 0 ? { regions: [...checkerRegions] } : {}),

@@ -58,9 +58,7 @@ export class RegionalFrontDoor extends Construct {
       fqdn: api.executeApiHost,
       resourcePath: `/${STAGE_NAME}/${HEALTH_PATH}`,
       name: props.healthCheckName,
-      requestInterval: props.healthCheck.requestInterval,
-      failureThreshold: props.healthCheck.failureThreshold,
-      checkerRegions: props.healthCheck.checkerRegions,
+      healthCheck: props.healthCheck,
     });
     this.records = new LatencyRecords(this, 'latency-records', {
       provider,
@@ -70,8 +68,7 @@ export class RegionalFrontDoor extends Construct {
       healthCheckId: this.route53HealthCheck.healthCheckId,
       targetDomainName: this.domain.targetDomainName,
       targetZoneId: this.domain.targetZoneId,
-      recordType: props.dns.recordType,
-      ttl: props.dns.ttl,
+      dns: props.dns,
     });
   }
 }
