@@ -6,7 +6,6 @@ import { ConfigError, configPath, loadConfig } from '../../src/config';
 import { allRules } from './rules';
 import { checkStacks, formatReport, NamedStack } from './run';
 import { readSynthesizedStacks } from '../stack-model/synthesized-stacks';
-import { StackJson } from './types';
 
 const USAGE = 'usage: npm run check:policy [-- --dir <cdktf output folder>]  (default: synthesize the configured app)';
 
@@ -22,7 +21,7 @@ function main(argv: readonly string[]): number {
   }
   let stacks: NamedStack[];
   try {
-    stacks = dir !== undefined ? readSynthesizedStacks<StackJson>(dir) : synthesizeConfiguredApp();
+    stacks = dir !== undefined ? readSynthesizedStacks(dir) : synthesizeConfiguredApp();
   } catch (error) {
     const message = error instanceof ConfigError ? `Invalid configuration ${error.message}` : (error as Error).message;
     console.error(message);
@@ -39,7 +38,7 @@ function synthesizeConfiguredApp(): NamedStack[] {
   const outdir = mkdtempSync(join(tmpdir(), 'policy-synth-'));
   try {
     buildApp(config, outdir).app.synth();
-    return readSynthesizedStacks<StackJson>(outdir);
+    return readSynthesizedStacks(outdir);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

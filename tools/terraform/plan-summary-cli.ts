@@ -1,7 +1,7 @@
 import { configPath } from '../../src/config';
 import { StackWorkspace } from './plan';
 import { TerraformCommandError } from './run';
-import { synthesizedStacks } from './stacks';
+import { readSynthesizedStacks } from '../stack-model/synthesized-stacks';
 import { formatPlanSummary, summarizePlan } from './summary';
 import { describeInstallSource, fail, runScript, setUpOfflineProof } from './offline-proof-setup';
 
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const { session, outdir } = setUpOfflineProof('plan-summary');
   const tables: string[] = [];
   try {
-    for (const stack of synthesizedStacks(outdir)) {
+    for (const stack of readSynthesizedStacks(outdir)) {
       const plan = await new StackWorkspace(session, stack).plan();
       tables.push(formatPlanSummary(`${stack.name}`, summarizePlan(plan)));
     }

@@ -1,4 +1,4 @@
-import { block, resourcesOf } from '../stack-json';
+import { block } from '../../stack-model/references';
 import { PolicyRule, Violation } from '../types';
 
 export const apiGatewayStageAccessLogs: PolicyRule = {
@@ -8,7 +8,7 @@ export const apiGatewayStageAccessLogs: PolicyRule = {
     + 'aws_api_gateway_stage (and the region\'s aws_api_gateway_account CloudWatch role)',
   check(stack) {
     const violations: Violation[] = [];
-    for (const stage of resourcesOf(stack, 'aws_api_gateway_stage')) {
+    for (const stage of stack.resources('aws_api_gateway_stage')) {
       const settings = block(stage.body.access_log_settings);
       const problem = !settings ? 'has no access_log_settings'
         : !settings.destination_arn ? 'access_log_settings has no destination_arn'

@@ -1,4 +1,3 @@
-import { resourcesOf } from '../stack-json';
 import { PolicyRule, Violation } from '../types';
 
 export const apiGatewayStageTracing: PolicyRule = {
@@ -7,7 +6,7 @@ export const apiGatewayStageTracing: PolicyRule = {
   fix: 'Set xray_tracing_enabled = true on aws_api_gateway_stage',
   check(stack) {
     const violations: Violation[] = [];
-    for (const stage of resourcesOf(stack, 'aws_api_gateway_stage')) {
+    for (const stage of stack.resources('aws_api_gateway_stage')) {
       if (stage.body.xray_tracing_enabled !== true) {
         violations.push({ address: stage.address, message: 'xray_tracing_enabled is not true' });
       }

@@ -1,4 +1,3 @@
-import { resourcesOf } from '../stack-json';
 import { PolicyRule, Violation } from '../types';
 
 /** Without source_arn, any API (or bucket, topic...) of any account using that service principal may invoke. */
@@ -8,7 +7,7 @@ export const lambdaPermissionSourceArn: PolicyRule = {
   fix: 'Set source_arn on aws_lambda_permission, e.g. "${aws_api_gateway_rest_api.x.execution_arn}/*/GET/path"',
   check(stack) {
     const violations: Violation[] = [];
-    for (const permission of resourcesOf(stack, 'aws_lambda_permission')) {
+    for (const permission of stack.resources('aws_lambda_permission')) {
       const { principal, source_arn: sourceArn } = permission.body;
       if (principal === '*') {
         violations.push({ address: permission.address, message: 'principal is "*" (anyone)' });

@@ -1,4 +1,4 @@
-import { block, resourcesOf } from '../stack-json';
+import { block } from '../../stack-model/references';
 import { PolicyRule, Violation } from '../types';
 
 export const lambdaTracing: PolicyRule = {
@@ -8,7 +8,7 @@ export const lambdaTracing: PolicyRule = {
     + 'xray:PutTelemetryRecords to its role',
   check(stack) {
     const violations: Violation[] = [];
-    for (const fn of resourcesOf(stack, 'aws_lambda_function')) {
+    for (const fn of stack.resources('aws_lambda_function')) {
       const mode = block(fn.body.tracing_config)?.mode;
       if (mode !== 'Active') {
         violations.push({ address: fn.address, message: `tracing_config.mode is ${mode === undefined ? 'unset (PassThrough)' : JSON.stringify(mode)}` });

@@ -1,4 +1,3 @@
-import { resourcesOf } from '../stack-json';
 import { PolicyRule, Violation } from '../types';
 
 export const logRetention: PolicyRule = {
@@ -7,7 +6,7 @@ export const logRetention: PolicyRule = {
   fix: 'Set retention_in_days on aws_cloudwatch_log_group (config lambda.logRetentionDays)',
   check(stack) {
     const violations: Violation[] = [];
-    for (const group of resourcesOf(stack, 'aws_cloudwatch_log_group')) {
+    for (const group of stack.resources('aws_cloudwatch_log_group')) {
       const days = group.body.retention_in_days;
       if (days === undefined || days === 0 || days === '0') {
         violations.push({ address: group.address, message: `retention_in_days is ${days === undefined ? 'unset' : '0'} (never expire)` });

@@ -1,4 +1,4 @@
-import { block, resourcesOf } from '../stack-json';
+import { block } from '../../stack-model/references';
 import { PolicyRule, Violation } from '../types';
 
 /** A latency record without a health check keeps sending users to its region after the region fails. */
@@ -8,7 +8,7 @@ export const route53LatencyHealthCheck: PolicyRule = {
   fix: 'Set health_check_id on every aws_route53_record with latency_routing_policy',
   check(stack) {
     const violations: Violation[] = [];
-    for (const record of resourcesOf(stack, 'aws_route53_record')) {
+    for (const record of stack.resources('aws_route53_record')) {
       if (!block(record.body.latency_routing_policy)) continue;
       const healthCheck = record.body.health_check_id;
       if (typeof healthCheck !== 'string' || healthCheck.trim() === '') {
