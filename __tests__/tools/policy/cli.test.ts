@@ -39,6 +39,12 @@ describe('check:policy CLI', () => {
     const missing = run(['--dir', join(tmpdir(), 'no-such-cdktf-out')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run(['--frobnicate']).status).toBe(2);
+    const unknown = run(['--frobnicate']);
+    expect({ status: unknown.status, stderr: unknown.stderr }).toEqual({ status: 2, stderr: "check:policy: Unknown option '--frobnicate' (see --help)\n" });
+  });
+
+  test('--help prints the usage and exits 0', () => {
+    const help = run(['--help']);
+    expect({ status: help.status, stdout: help.stdout }).toEqual({ status: 0, stdout: expect.stringMatching(/^usage: npm run check:policy/) });
   });
 });
