@@ -1,5 +1,6 @@
 import { refersTo } from '../../stack-model/references';
-import { PolicyRule, Violation } from '../types';
+import { PolicyRule } from '../types';
+import { resourceRule } from './resource-rule';
 import { StackModel, StackResource } from '../../stack-model/stack-model';
 
 /** The resources of `type` that configure `bucket`: they refer to it, or name it literally. */
@@ -13,15 +14,5 @@ export function bucketRule(
   rule: Omit<PolicyRule, 'check'>,
   problemOf: (stack: StackModel, bucket: StackResource) => string | undefined,
 ): PolicyRule {
-  return {
-    ...rule,
-    check(stack) {
-      const violations: Violation[] = [];
-      for (const bucket of stack.resources('aws_s3_bucket')) {
-        const problem = problemOf(stack, bucket);
-        if (problem) violations.push({ address: bucket.address, message: problem });
-      }
-      return violations;
-    },
-  };
+  return resourceRule(rule, 'aws_s3_bucket', (bucket, stack) => problemOf(stack, bucket));
 }
