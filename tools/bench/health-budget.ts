@@ -2,7 +2,7 @@ import { AddressInfo, Server, Socket, createServer as createTcpServer } from 'ne
 import { createServer as createHttpServer } from 'http';
 import { DeployedHandler } from './deployed-handlers';
 import { loadHandler, withEnv } from './handlers';
-import { proxyEvent } from './proxy-event';
+import { getEvent } from '../local/proxy-event';
 import { median } from './stats';
 
 export interface HealthBudgetResult {
@@ -39,7 +39,7 @@ export async function benchHealthBudget(handler: DeployedHandler, runs: number):
       let last = { statusCode: 0, body: '' };
       for (let run = 0; run < runs; run++) {
         const started = process.hrtime.bigint();
-        last = await invoke(proxyEvent('/healthcheck'));
+        last = await invoke(getEvent('/healthcheck'));
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
       return {

@@ -1,8 +1,7 @@
-/** browser-client/settings.json: where the deployed client polls. */
-export interface ClientSettingsFile {
-  /** Base URL; the client polls `<endpoint>/v1/helloworld`. */
-  readonly endpoint: string;
-}
+import type { SettingsFile } from '../../browser-client/timeline';
+
+/** The settings.json this tool writes: the client's settings file with its endpoint set. */
+export type ClientSettingsFile = SettingsFile & { readonly endpoint: string };
 
 const HELLO_SUFFIX = '/v1/helloworld';
 
