@@ -5,7 +5,7 @@ import { join } from 'path';
 import { API_STACK_NAME, BOOTSTRAP_STACK_NAME } from '../src/contract';
 import { runMain } from './helpers/run-main';
 import { MINIMAL } from './helpers/config';
-import { proxyEvent } from './helpers/events';
+import { getEvent } from '../tools/local/proxy-event';
 
 const dir = mkdtempSync(join(tmpdir(), 'mr-api-config-'));
 function configFile(name: string, content: string): string {
@@ -60,7 +60,7 @@ describe('main with the example configuration', () => {
     const saved = process.env.AWS_REGION;
     process.env.AWS_REGION = 'eu-central-1';
     try {
-      const response = await mod.exports.handler(proxyEvent(path));
+      const response = await mod.exports.handler(getEvent(path));
       expect(response.statusCode).toBe(status);
       expect(JSON.parse(response.body)).toEqual(body);
     } finally {

@@ -29,6 +29,13 @@ export interface TimelineState {
   answers: number;
   errors: number;
 }
+/** browser-client/settings.json: written by `npm run client:settings` (tools/client-settings), read by the page. */
+export interface SettingsFile {
+  /** Base URL; the client polls `<endpoint>/v1/helloworld`. */
+  readonly endpoint?: string;
+  readonly pollSeconds?: number;
+}
+/** The effective settings: query string over settings.json over the defaults. */
 export interface Settings {
   endpoint: string;
   pollSeconds: number;
@@ -39,6 +46,6 @@ export const MAX_ENTRIES: number;
 export function emptyTimeline(): TimelineState;
 export function record(timeline: TimelineState, poll: Poll): TimelineState;
 export function regionOf(body: unknown): string | null;
-export function readSettings(search: string, fileSettings?: { endpoint?: string; pollSeconds?: number }): Settings;
+export function readSettings(search: string, fileSettings?: SettingsFile): Settings;
 export function helloUrl(endpoint: string): string;
 export function formatDuration(ms: number): string;

@@ -2,6 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { MultiRegionConfig } from '../../src/config/types';
 import { API_STACK_NAME } from '../../src/contract';
+import { StackModel } from '../../tools/stack-model/stack-model';
 import { MultiRegionApiStack } from '../../src/stacks/multi-region-api-stack';
 import { testConfig } from './config';
 
@@ -21,17 +22,23 @@ export function synthApiStack(config: MultiRegionConfig = testConfig()): { json:
 
 /** Resources of one type (e.g. `aws_lambda_function`), keyed by logical id. */
 export function resourcesOf(stack: SynthesizedStack, type: string): Array<[string, Resource]> {
-  return Object.entries(stack.resource[type] ?? {});
+  return new StackModel(stack).resources(type).map((r) => [r.name, r.body as Resource]);
 }
 
-/** Resources of one type bound to one region's provider alias. */
+/** The resources of one type whose provider is bound to `region`, with their logical ids. */
+function boundTo(stack: SynthesizedStack, type: string, region: string): Array<[string, Resource]> {
+  const model = new StackModel(stack);
+  return model.resources(type).filter((r) => model.regionOf(r) === region).map((r) => [r.name, r.body as Resource]);
+}
+
+/** Resources of one type bound to one region's provider. */
 export function inRegion(stack: SynthesizedStack, type: string, region: string): Resource[] {
-  return resourcesOf(stack, type).map(([, r]) => r).filter((r) => r.provider === `aws.${region}`);
+  return boundTo(stack, type, region).map(([, r]) => r);
 }
 
 /** The one resource of a type in a region (fails the test if there is not exactly one). */
 export function onlyInRegion(stack: SynthesizedStack, type: string, region: string): [string, Resource] {
-  const found = resourcesOf(stack, type).filter(([, r]) => r.provider === `aws.${region}`);
+  const found = boundTo(stack, type, region);
   if (found.length !== 1) throw new Error(`expected one ${type} in ${region}, found ${found.length}`);
   return found[0];
 }

@@ -1,7 +1,7 @@
 import { findTerraform, TerraformBinary } from '../../tools/terraform/find-terraform';
 import { StackWorkspace } from '../../tools/terraform/plan';
 import { createTerraformSession } from '../../tools/terraform/session';
-import { synthesizedStacks } from '../../tools/terraform/stacks';
+import { readSynthesizedStacks } from '../../tools/stack-model/synthesized-stacks';
 
 /** Terraform layers take tens of seconds per command on 2 cores; hooks and tests get this budget each. */
 export const TERRAFORM_TIMEOUT_MS = 240_000;
@@ -26,5 +26,5 @@ export function describeWithTerraform(name: string, body: (terraform: TerraformB
 /** Workspaces for every stack synthesized into `outdir`, sharing one CLI configuration written there. */
 export function workspacesFor(terraform: TerraformBinary, outdir: string): Map<string, StackWorkspace> {
   const session = createTerraformSession(terraform, { workDir: outdir });
-  return new Map(synthesizedStacks(outdir).map((stack) => [stack.name, new StackWorkspace(session, stack)]));
+  return new Map(readSynthesizedStacks(outdir).map((stack) => [stack.name, new StackWorkspace(session, stack)]));
 }

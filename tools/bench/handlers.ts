@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { DeployedHandler } from './deployed-handlers';
-import { proxyEvent } from './proxy-event';
+import { getEvent } from '../local/proxy-event';
 import { median, percentile } from './stats';
 
 export type ProxyHandler = (event: APIGatewayProxyEvent) => Promise<APIGatewayProxyResult>;
@@ -41,7 +41,7 @@ export async function withEnv<T>(env: Readonly<Record<string, string>>, body: ()
  */
 export async function benchInvocations(handler: DeployedHandler, calls: number, warmup: number): Promise<InvocationStats> {
   const invoke = loadHandler(handler);
-  const event = proxyEvent(PATHS[handler.name]);
+  const event = getEvent(PATHS[handler.name]);
   return withEnv({ ...handler.environment, DEPENDENCY_URLS: '[]' }, async () => {
     let statusCode = 0;
     for (let i = 0; i < warmup; i++) statusCode = (await invoke(event)).statusCode;

@@ -3,7 +3,7 @@ import { createServer as createHttpServer } from 'http';
 import { DEFAULT_DEPENDENCY_BUDGET_MS } from '../../src/contract';
 import { DeployedHandler } from './deployed-handlers';
 import { loadHandler, withEnv } from './handlers';
-import { proxyEvent } from './proxy-event';
+import { getEvent } from '../local/proxy-event';
 import { median } from './stats';
 
 export interface HealthBudgetResult {
@@ -40,7 +40,7 @@ export async function benchHealthBudget(handler: DeployedHandler, runs: number):
       let last = { statusCode: 0, body: '' };
       for (let run = 0; run < runs; run++) {
         const started = process.hrtime.bigint();
-        last = await invoke(proxyEvent('/healthcheck'));
+        last = await invoke(getEvent('/healthcheck'));
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
       return {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join, resolve } from 'path';
 import { projectRoot } from '../../src/project-root';
+import { checkFlags, numberFlag, parseCli } from '../cli/args';
 import { deployedHandlers } from './deployed-handlers';
 import { benchInvocations } from './handlers';
 import { benchHealthBudget } from './health-budget';
@@ -25,27 +26,15 @@ interface Options {
   readonly save?: string;
 }
 
-function parseArgs(argv: readonly string[]): Options {
-  let runs = 5;
-  let quick = false;
-  let skipTests = false;
-  let save: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--runs') runs = Number(argv[++i]);
-    else if (arg === '--quick') quick = true;
-    else if (arg === '--skip-tests') skipTests = true;
-    else if (arg === '--save') save = argv[++i];
-    else fail(`unknown option ${arg}`);
-  }
-  if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer, got ${runs}`);
-  if (save === undefined && argv.includes('--save')) fail('--save needs a file path');
-  return { runs: quick ? 1 : runs, quick, skipTests: skipTests || quick, save };
-}
-
-function fail(message: string): never {
-  console.error(`bench: ${message}\n${USAGE}`);
-  process.exit(2);
+function parseOptions(): Options {
+  const { values } = parseCli({
+    name: 'bench',
+    usage: USAGE,
+    config: { options: { runs: { type: 'string' }, quick: { type: 'boolean' }, 'skip-tests': { type: 'boolean' }, save: { type: 'string' } } },
+  });
+  const runs = checkFlags('bench', () => numberFlag('--runs', values.runs ?? '5', 1, 1000, true));
+  const quick = values.quick === true;
+  return { runs: quick ? 1 : runs, quick, skipTests: values['skip-tests'] === true || quick, save: values.save };
 }
 
 const log = (line: string): void => {
@@ -53,7 +42,7 @@ const log = (line: string): void => {
 };
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = parseOptions();
   const projectDir = projectRoot();
   const machine = describeMachine();
   const regionCounts = [1, 2, 5, 10, 20];

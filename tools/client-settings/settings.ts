@@ -1,10 +1,8 @@
 import { CLIENT_HELLO_PATH } from '../../src/contract';
+import type { SettingsFile } from '../../browser-client/timeline';
 
-/** browser-client/settings.json: where the deployed client polls. */
-export interface ClientSettingsFile {
-  /** Base URL; the client polls `<endpoint>/v1/helloworld`. */
-  readonly endpoint: string;
-}
+/** The settings.json this tool writes: the client's settings file with its endpoint set. */
+export type ClientSettingsFile = SettingsFile & { readonly endpoint: string };
 
 const HELLO_SUFFIX = CLIENT_HELLO_PATH;
 

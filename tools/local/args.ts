@@ -1,5 +1,4 @@
-import { parseArgs } from 'util';
-import { LocalRunError } from './errors';
+import { numberFlag, parseCli, UsageError } from '../cli/args';
 import { RegionStatus, STATUS_VALUES } from './control-routes';
 
 export type Command =
@@ -12,8 +11,7 @@ export type Command =
     readonly pollSeconds?: number;
   }
   | { readonly kind: 'flip'; readonly port: number; readonly region: string; readonly status: RegionStatus }
-  | { readonly kind: 'status'; readonly port: number }
-  | { readonly kind: 'help' };
+  | { readonly kind: 'status'; readonly port: number };
 
 export const USAGE = `npm run local [-- options]          run every region, the global endpoint and the browser client
 npm run local -- flip <region> fail|ok   set STATUS on a running region's health function
@@ -26,12 +24,12 @@ options:
   --poll <seconds>       the browser client's poll period (default: the client's 10 s)
   --stack-dir <dir>      the synthesized stack (default cdktf.out/stacks/multi-region-api)`;
 
-/** Parses `npm run local` arguments; every mistake is one LocalRunError line. */
+/** Parses `npm run local` arguments: `--help` prints USAGE and exits 0, a bad flag exits 2; a bad value throws UsageError. */
 export function parseCommand(argv: readonly string[], defaults: { port: number; timeScale: number }): Command {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
+  const { values, positionals } = parseCli({
+    name: 'npm run local',
+    usage: USAGE,
+    config: {
       allowPositionals: true,
       options: {
         port: { type: 'string' },
@@ -39,38 +37,25 @@ export function parseCommand(argv: readonly string[], defaults: { port: number; 
         'latency-order': { type: 'string' },
         poll: { type: 'string' },
         'stack-dir': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    throw new LocalRunError(`${(error as Error).message} (see --help)`);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { kind: 'help' };
-  const port = values.port === undefined ? defaults.port : number('--port', values.port, 0, 65535, true);
+    },
+  }, argv);
+  const port = values.port === undefined ? defaults.port : numberFlag('--port', values.port, 0, 65535, true);
   const [verb, region, status] = positionals;
   if (verb === 'flip') {
     if (!region || !STATUS_VALUES.includes(status as RegionStatus)) {
-      throw new LocalRunError('usage: npm run local -- flip <region> fail|ok');
+      throw new UsageError('usage: npm run local -- flip <region> fail|ok');
     }
     return { kind: 'flip', port, region, status: status as RegionStatus };
   }
   if (verb === 'status') return { kind: 'status', port };
-  if (verb !== undefined) throw new LocalRunError(`unknown command "${verb}"; commands: flip, status (see --help)`);
+  if (verb !== undefined) throw new UsageError(`unknown command "${verb}"; commands: flip, status`);
   return {
     kind: 'run',
     port,
-    timeScale: values['time-scale'] === undefined ? defaults.timeScale : number('--time-scale', values['time-scale'], 1, 10000, false),
+    timeScale: values['time-scale'] === undefined ? defaults.timeScale : numberFlag('--time-scale', values['time-scale'], 1, 10000),
     latencyOrder: values['latency-order']?.split(',').map((r) => r.trim()).filter(Boolean) ?? [],
     stackDir: values['stack-dir'],
-    pollSeconds: values.poll === undefined ? undefined : number('--poll', values.poll, 0.1, 3600, false),
+    pollSeconds: values.poll === undefined ? undefined : numberFlag('--poll', values.poll, 0.1, 3600),
   };
-}
-
-function number(option: string, text: string, min: number, max: number, integer: boolean): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    throw new LocalRunError(`${option}: "${text}" is not ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`);
-  }
-  return value;
 }

@@ -1,4 +1,5 @@
-import { Command, USAGE, parseCommand } from './args';
+import { checkFlags } from '../cli/args';
+import { Command, parseCommand } from './args';
 import { banner } from './banner';
 import { LocalRunError } from './errors';
 import { defaultStackDir } from './read-stack';
@@ -43,8 +44,7 @@ async function control(command: Extract<Command, { kind: 'flip' | 'status' }>): 
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const command = parseCommand(argv, { port: DEFAULT_PORT, timeScale: DEFAULT_TIME_SCALE });
-  if (command.kind === 'help') return console.log(USAGE);
+  const command = checkFlags('npm run local', () => parseCommand(argv, { port: DEFAULT_PORT, timeScale: DEFAULT_TIME_SCALE }));
   if (command.kind === 'run') return run(command);
   return control(command);
 }

@@ -1,15 +1,16 @@
-/**
- * Measures flip-to-switch on the local run of the synthesized stack: STATUS=fail on the nearest region, then how long
- * until its health check turns unhealthy and until the global endpoint answers from another region, against the model
- * (interval x threshold + TTL, divided by the time scale). Prints figures; asserts nothing.
- *
- *   npm run local:measure -- [--runs 5] [--time-scale 20] [--stack-dir <dir>]
- */
-import { parseArgs } from 'util';
 import { CLIENT_HELLO_PATH, regionOfHello } from '../../src/contract';
+import { checkFlags, numberFlag, parseCli } from '../cli/args';
 import { LocalRunError } from './errors';
 import { defaultStackDir } from './read-stack';
 import { LocalSystem, startLocal } from './run-local';
+
+const USAGE = `usage: npm run local:measure -- [--runs 5] [--time-scale 20] [--stack-dir <dir>]
+  Measures flip-to-switch on the local run of the synthesized stack: STATUS=fail on the nearest region, then how long
+  until its health check turns unhealthy and until the global endpoint answers from another region, against the model
+  (interval x threshold + TTL, divided by the time scale). Prints figures; asserts nothing.
+  --runs <n>         flips to measure (default 5)
+  --time-scale <n>   divide Route 53 timings by n (default 20)
+  --stack-dir <dir>  the synthesized stack (default cdktf.out/stacks/multi-region-api)`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -53,16 +54,24 @@ async function measure(system: LocalSystem, runs: number, transitions: Array<{ l
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string' }, 'time-scale': { type: 'string' }, 'stack-dir': { type: 'string' } } });
+  const { values } = parseCli({
+    name: 'local:measure',
+    usage: USAGE,
+    config: { options: { runs: { type: 'string' }, 'time-scale': { type: 'string' }, 'stack-dir': { type: 'string' } } },
+  });
+  const [runs, timeScale] = checkFlags('local:measure', () => [
+    numberFlag('--runs', values.runs ?? '5', 1, 1000, true),
+    numberFlag('--time-scale', values['time-scale'] ?? '20', 1, 10000),
+  ]);
   const transitions: Array<{ line: string; at: number }> = [];
   const system = await startLocal({
     stackDir: values['stack-dir'] ?? defaultStackDir(),
     port: 0,
-    timeScale: Number(values['time-scale'] ?? 20),
+    timeScale,
     log: (line) => transitions.push({ line, at: Date.now() }),
   });
   try {
-    await measure(system, Number(values.runs ?? 5), transitions);
+    await measure(system, runs, transitions);
   } finally {
     await system.stop();
   }

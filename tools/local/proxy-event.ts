@@ -67,3 +67,12 @@ export function proxyEvent(request: ReceivedRequest, route: MatchedRoute, now = 
     } as unknown as APIGatewayProxyEvent['requestContext'],
   };
 }
+
+/**
+ * The event for a GET of `path` straight on a stage (e.g. `/helloworld`), as the handler tests and the bench send
+ * it: the same builder the local run uses, fed a plain request.
+ */
+export function getEvent(path: string, headers: Record<string, string> = { Origin: 'https://app.example.com' }): APIGatewayProxyEvent {
+  const request = { method: 'GET', path: `/prod${path}`, query: new URLSearchParams(), rawHeaders: Object.entries(headers).flat(), body: '', sourceIp: '127.0.0.1' };
+  return proxyEvent(request, { resource: path, stage: 'prod', eventPath: path, domainName: 'localhost', apiId: 'local' });
+}

@@ -1,22 +1,21 @@
 import { HealthCheckModel, LatencyRecordModel } from './model';
-import { StackJson, block, findReference } from './terraform-json';
+import { block } from '../stack-model/references';
+import { StackModel } from '../stack-model/stack-model';
 
 /** Route 53 answers ALIAS records to API Gateway with this TTL. */
 export const ALIAS_TTL_SECONDS = 60;
 const EXECUTE_API_HOST = /^\$\{aws_api_gateway_rest_api\.([A-Za-z0-9_-]+)\.id\}\.execute-api\.([a-z0-9-]+)\.amazonaws\.com$/;
 
 /** Every aws_route53_health_check, with the region whose execute-api host its fqdn names. */
-export function readHealthChecks(stack: StackJson): Map<string, HealthCheckModel> {
+export function readHealthChecks(stack: StackModel): Map<string, HealthCheckModel> {
   const checks = new Map<string, HealthCheckModel>();
-  for (const [id, check] of stack.resources('aws_route53_health_check')) {
-    const what = `aws_route53_health_check.${id}`;
+  for (const { name: id, address: what, body: check } of stack.resources('aws_route53_health_check')) {
     const host = EXECUTE_API_HOST.exec(String(check.fqdn));
     if (!host) throw new Error(`${what}.fqdn: expected "\${aws_api_gateway_rest_api.<id>.id}.execute-api.<region>.amazonaws.com", found ${JSON.stringify(check.fqdn)}`);
-    const restApi = stack.resource('aws_api_gateway_rest_api', host[1]);
-    if (!restApi) throw new Error(`${what}.fqdn references aws_api_gateway_rest_api.${host[1]}, which is not in the stack`);
-    const apiRegion = stack.regionOf(restApi, `aws_api_gateway_rest_api.${host[1]}`);
+    const restApi = stack.referenced(check.fqdn, 'aws_api_gateway_rest_api', `${what}.fqdn`);
+    const apiRegion = stack.requireRegion(restApi);
     if (apiRegion !== host[2]) {
-      throw new Error(`${what}.fqdn names region ${host[2]} but aws_api_gateway_rest_api.${host[1]} is in ${apiRegion}`);
+      throw new Error(`${what}.fqdn names region ${host[2]} but ${restApi.address} is in ${apiRegion}`);
     }
     checks.set(id, {
       id,
@@ -35,29 +34,23 @@ export function readHealthChecks(stack: StackJson): Map<string, HealthCheckModel
  * The latency records (those with a latency_routing_policy), each resolved to the region whose custom domain it points
  * at. A records and CNAMEs answer the client's lookup; AAAA records repeat the A set and are skipped.
  */
-export function readLatencyRecords(stack: StackJson): LatencyRecordModel[] {
+export function readLatencyRecords(stack: StackModel): LatencyRecordModel[] {
   const records: LatencyRecordModel[] = [];
-  for (const [id, record] of stack.resources('aws_route53_record')) {
+  for (const { name: id, address: what, body: record } of stack.resources('aws_route53_record')) {
     const policy = block(record.latency_routing_policy);
     if (!policy || record.type === 'AAAA') continue;
-    const what = `aws_route53_record.${id}`;
     const alias = block(record.alias);
     const target = alias ? alias.name : (record.records as unknown[] | undefined)?.[0];
-    const domainRef = findReference(target);
-    if (domainRef?.type !== 'aws_api_gateway_domain_name') {
-      throw new Error(`${what}: expected its target to reference an aws_api_gateway_domain_name, found ${JSON.stringify(target)}`);
-    }
-    const domain = stack.resource(domainRef.type, domainRef.id);
-    if (!domain) throw new Error(`${what} references aws_api_gateway_domain_name.${domainRef.id}, which is not in the stack`);
+    const domain = stack.referenced(target, 'aws_api_gateway_domain_name', `${what} target`);
     records.push({
       id,
       name: stack.literal(record.name, `${what}.name`),
       type: String(record.type),
       setIdentifier: stack.literal(record.set_identifier, `${what}.set_identifier`),
       latencyRegion: stack.literal(policy.region, `${what}.latency_routing_policy.region`),
-      targetRegion: stack.regionOf(domain, `aws_api_gateway_domain_name.${domainRef.id}`),
+      targetRegion: stack.requireRegion(domain),
       healthCheckId: record.health_check_id === undefined ? undefined
-        : stack.referencedId(record.health_check_id, 'aws_route53_health_check', `${what}.health_check_id`),
+        : stack.referenced(record.health_check_id, 'aws_route53_health_check', `${what}.health_check_id`).name,
       ttlSeconds: alias ? ALIAS_TTL_SECONDS : Number(record.ttl ?? 300),
     });
   }

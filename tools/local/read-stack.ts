@@ -5,7 +5,8 @@ import { LocalRunError } from './errors';
 import { LocalStackModel } from './model';
 import { readApis } from './read-apis';
 import { readHealthChecks, readLatencyRecords } from './read-routing';
-import { StackJson, TerraformJson } from './terraform-json';
+import { StackModel } from '../stack-model/stack-model';
+import { TerraformJson } from '../stack-model/terraform-json';
 
 export const STACK_FILE = 'cdk.tf.json';
 
@@ -26,15 +27,15 @@ export function readStack(stackDir: string): LocalStackModel {
     throw new LocalRunError(`${shown} is not valid JSON: ${(error as Error).message}`);
   }
   try {
-    return modelOf(new StackJson(json, file), stackDir);
+    return modelOf(new StackModel(json), stackDir);
   } catch (error) {
     throw new LocalRunError(`${shown}: ${(error as Error).message}`);
   }
 }
 
-function modelOf(stack: StackJson, stackDir: string): LocalStackModel {
+function modelOf(stack: StackModel, stackDir: string): LocalStackModel {
   // Regional providers are aliased by their region's code; others (e.g. us-east-1-monitoring for alarms) serve no API.
-  const regions = (stack.json.provider?.aws ?? [])
+  const regions = stack.awsProviders
     .filter((provider) => provider.region && provider.alias === provider.region)
     .map((provider) => provider.region!);
   const apis = readApis(stack, stackDir);

@@ -3,26 +3,25 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { buildApp } from '../../src/app';
 import { ConfigError, configPath, loadConfig } from '../../src/config';
+import { parseCli } from '../cli/args';
 import { allRules } from './rules';
 import { checkStacks, formatReport, NamedStack } from './run';
 import { readSynthesizedStacks } from '../stack-model/synthesized-stacks';
-import { StackJson } from './types';
 
-const USAGE = 'usage: npm run check:policy [-- --dir <cdktf output folder>]  (default: synthesize the configured app)';
+const USAGE = `usage: npm run check:policy [-- --dir <cdktf output folder>]
+  (default: synthesize the configured app into a temporary folder)
+  --dir <folder>   check the stacks an earlier synth wrote there (its manifest.json)
+exit 0: no violations; 1: violations; 2: bad input`;
 
 /**
  * `npm run check:policy`: synthesizes the app from the configured file into a temporary folder (or reads an existing
  * output folder with --dir) and applies every rule to every stack. Exit 0: no violations; 1: violations; 2: bad input.
  */
 function main(argv: readonly string[]): number {
-  const dir = argv[0] === '--dir' && argv.length === 2 ? argv[1] : undefined;
-  if (argv.length > 0 && dir === undefined) {
-    console.error(USAGE);
-    return 2;
-  }
+  const { values: { dir } } = parseCli({ name: 'check:policy', usage: USAGE, config: { options: { dir: { type: 'string' } } } }, argv);
   let stacks: NamedStack[];
   try {
-    stacks = dir !== undefined ? readSynthesizedStacks<StackJson>(dir) : synthesizeConfiguredApp();
+    stacks = dir !== undefined ? readSynthesizedStacks(dir) : synthesizeConfiguredApp();
   } catch (error) {
     const message = error instanceof ConfigError ? `Invalid configuration ${error.message}` : (error as Error).message;
     console.error(message);
@@ -39,7 +38,7 @@ function synthesizeConfiguredApp(): NamedStack[] {
   const outdir = mkdtempSync(join(tmpdir(), 'policy-synth-'));
   try {
     buildApp(config, outdir).app.synth();
-    return readSynthesizedStacks<StackJson>(outdir);
+    return readSynthesizedStacks(outdir);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { Block } from './types';
+import { Block } from '../stack-model/terraform-json';
 
 const JSONENCODE = /^\$\{jsonencode\(([\s\S]*)\)\}$/;
 

@@ -1,10 +1,11 @@
-import { commentOf, resourceAt } from './stack-json';
-import { Finding, PolicyRule, StackJson } from './types';
+import { commentOf } from '../stack-model/references';
+import { Finding, PolicyRule } from './types';
+import { StackModel } from '../stack-model/stack-model';
 import { waiverProblem, waiversOf } from './waivers';
 
 export interface NamedStack {
   readonly name: string;
-  readonly json: StackJson;
+  readonly model: StackModel;
 }
 
 export interface PolicyReport {
@@ -16,8 +17,8 @@ export interface PolicyReport {
 
 /** Applies every rule to every stack, then sets aside the findings a resource waived with a valid reason. */
 export function checkStacks(stacks: readonly NamedStack[], rules: readonly PolicyRule[]): PolicyReport {
-  const findings = stacks.flatMap(({ name, json }) => rules.flatMap((rule) => rule.check(json).map((violation): Finding => {
-    const resource = resourceAt(json, violation.address);
+  const findings = stacks.flatMap(({ name, model }) => rules.flatMap((rule) => rule.check(model).map((violation): Finding => {
+    const resource = model.resourceAt(violation.address);
     const reason = resource ? waiversOf(resource.body)[rule.id] : undefined;
     const path = resource ? (commentOf(resource.body).metadata as { path?: string } | undefined)?.path : undefined;
     const valid = reason !== undefined && waiverProblem(rule.id, reason) === undefined;

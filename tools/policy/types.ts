@@ -1,22 +1,4 @@
-/** A synthesized Terraform JSON stack (`cdk.tf.json`), as far as the rules read it. */
-export interface StackJson {
-  readonly provider?: Record<string, ProviderBlock[] | ProviderBlock>;
-  readonly resource?: Record<string, Record<string, Block>>;
-  readonly data?: Record<string, Record<string, Block>>;
-  readonly [key: string]: unknown;
-}
-
-export type Block = Record<string, unknown>;
-export type ProviderBlock = Block & { alias?: string; region?: string };
-
-/** One resource (or data source) of a stack, with its Terraform address (`aws_x.name`, `data.aws_x.name`). */
-export interface StackResource {
-  readonly type: string;
-  readonly name: string;
-  readonly address: string;
-  readonly mode: 'resource' | 'data';
-  readonly body: Block;
-}
+import { StackModel } from '../stack-model/stack-model';
 
 /** What a rule reports: which resource, and what exactly is wrong with it. */
 export interface Violation {
@@ -30,7 +12,7 @@ export interface PolicyRule {
   readonly id: string;
   readonly description: string;
   readonly fix: string;
-  check(stack: StackJson): Violation[];
+  check(stack: StackModel): Violation[];
 }
 
 /** A violation after waivers: `waiver` holds the reason when the resource waives this rule. */

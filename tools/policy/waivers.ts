@@ -1,6 +1,6 @@
 import { TerraformResource } from 'cdktf';
-import { commentOf } from './stack-json';
-import { Block } from './types';
+import { commentOf } from '../stack-model/references';
+import { Block } from '../stack-model/terraform-json';
 
 /** Where a waiver lives in the synthesized JSON: Terraform ignores every `//` key, so it changes nothing deployed. */
 export const WAIVERS_KEY = 'policy_waivers';

@@ -1,19 +1,21 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import { StackModel } from './stack-model';
+import { TerraformJson } from './terraform-json';
 
 interface Manifest {
   readonly stacks: Record<string, { readonly name: string; readonly workingDirectory: string; readonly synthesizedStackPath: string }>;
 }
 
-export interface SynthesizedStackFile<Json> {
+export interface SynthesizedStack {
   readonly name: string;
   /** The stack's working directory: cdk.tf.json and its assets. */
   readonly dir: string;
-  readonly json: Json;
+  readonly model: StackModel;
 }
 
-/** Every stack cdktf wrote into `outdir`, in manifest order, with its JSON typed as far as the caller reads it. */
-export function readSynthesizedStacks<Json>(outdir: string): Array<SynthesizedStackFile<Json>> {
+/** Every stack cdktf wrote into `outdir` (read through its manifest.json), in manifest order. */
+export function readSynthesizedStacks(outdir: string): SynthesizedStack[] {
   const manifestFile = join(outdir, 'manifest.json');
   let manifest: Manifest;
   try {
@@ -24,6 +26,6 @@ export function readSynthesizedStacks<Json>(outdir: string): Array<SynthesizedSt
   return Object.values(manifest.stacks).map((stack) => ({
     name: stack.name,
     dir: join(outdir, stack.workingDirectory),
-    json: JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), 'utf8')) as Json,
+    model: new StackModel(JSON.parse(readFileSync(join(outdir, stack.synthesizedStackPath), 'utf8')) as TerraformJson),
   }));
 }

@@ -4,7 +4,7 @@ import { projectRoot } from '../../src/project-root';
 import { MirrorError } from './cli-config';
 import { findTerraform } from './find-terraform';
 import { createTerraformSession, TerraformSession } from './session';
-import { SynthError, synthesizeInto } from './synth';
+import { SynthError, synthesizeInto } from '../stack-model/synthesize';
 
 export interface OfflineProofSetup {
   readonly session: TerraformSession;

@@ -1,14 +1,11 @@
 import { writeFileSync } from 'fs';
 import { join } from 'path';
+import { StackModel } from '../stack-model/stack-model';
 
 /** Terraform merges `*_override.tf.json` files last; the `zz_` prefix keeps this one after any other override. */
 export const OFFLINE_OVERRIDE_FILE = 'zz_offline_override.tf.json';
 export const OFFLINE_STATE_FILE = 'offline-proof.tfstate';
 
-/** What the override needs from a synthesized stack: its AWS provider blocks. */
-export interface StackProviders {
-  readonly provider?: { readonly aws?: ReadonlyArray<{ readonly alias?: string }> };
-}
 
 /** Lets the AWS provider configure and plan with no account: fake keys, and no call that needs a real one. */
 const OFFLINE_AWS_SETTINGS = {
@@ -25,8 +22,8 @@ const OFFLINE_AWS_SETTINGS = {
  * stack declares, and fake credentials plus the skip_* flags on every AWS provider. Override provider blocks are
  * matched by alias, so there is one per synthesized provider block, alias for alias.
  */
-export function offlineOverride(stack: StackProviders): Record<string, unknown> {
-  const providers = stack.provider?.aws ?? [];
+export function offlineOverride(stack: StackModel): Record<string, unknown> {
+  const providers = stack.awsProviders;
   return {
     terraform: { backend: { local: { path: OFFLINE_STATE_FILE } } },
     ...(providers.length > 0 && {
@@ -38,7 +35,7 @@ export function offlineOverride(stack: StackProviders): Record<string, unknown> 
 }
 
 /** Writes the override beside the stack's cdk.tf.json. */
-export function writeOfflineOverride(stackDir: string, stack: StackProviders): string {
+export function writeOfflineOverride(stackDir: string, stack: StackModel): string {
   const file = join(stackDir, OFFLINE_OVERRIDE_FILE);
   writeFileSync(file, `${JSON.stringify(offlineOverride(stack), null, 2)}\n`);
   return file;

@@ -1,5 +1,5 @@
 import { configAddress, PlanJson, plannedResources } from './plan-json';
-import { StackJson, synthesizedAddresses } from './stacks';
+import { StackModel } from '../stack-model/stack-model';
 
 export interface PlanCoverage {
   /** Synthesized resources the plan does not create. */
@@ -9,8 +9,8 @@ export interface PlanCoverage {
 }
 
 /** Compares what was synthesized with what the plan creates, by `type.name` address. */
-export function planCoverage(stack: StackJson, plan: PlanJson): PlanCoverage {
-  const synthesized = new Set(synthesizedAddresses(stack));
+export function planCoverage(stack: StackModel, plan: PlanJson): PlanCoverage {
+  const synthesized = new Set(stack.addresses());
   const planned = new Set(plannedResources(plan).filter((r) => r.actions.includes('create')).map((r) => configAddress(r.address)));
   return {
     missing: [...synthesized].filter((a) => !planned.has(a)).sort(),

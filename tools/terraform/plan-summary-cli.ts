@@ -1,16 +1,21 @@
 import { configPath } from '../../src/config';
+import { parseCli } from '../cli/args';
 import { StackWorkspace } from './plan';
 import { TerraformCommandError } from './run';
-import { synthesizedStacks } from './stacks';
+import { readSynthesizedStacks } from '../stack-model/synthesized-stacks';
 import { formatPlanSummary, summarizePlan } from './summary';
 import { describeInstallSource, fail, runScript, setUpOfflineProof } from './offline-proof-setup';
 
-// `npm run plan:summary`: what a first apply would create, per region and resource type, as Markdown for a PR.
+const USAGE = `usage: npm run plan:summary
+  What a first apply of the configured app would create, per region and resource type, as Markdown for a PR
+  (an offline plan against empty state; the synthesized stacks stay in test-artifacts/plan-summary/).`;
+
 async function main(): Promise<void> {
+  parseCli({ name: 'plan:summary', usage: USAGE, config: {} });
   const { session, outdir } = setUpOfflineProof('plan-summary');
   const tables: string[] = [];
   try {
-    for (const stack of synthesizedStacks(outdir)) {
+    for (const stack of readSynthesizedStacks(outdir)) {
       const plan = await new StackWorkspace(session, stack).plan();
       tables.push(formatPlanSummary(`${stack.name}`, summarizePlan(plan)));
     }

@@ -3,7 +3,7 @@ import { join } from 'path';
 import { writeOfflineOverride } from './override';
 import { PlanJson } from './plan-json';
 import { runTerraform, TerraformResult, TerraformRunner } from './run';
-import { SynthesizedStack } from './stacks';
+import { SynthesizedStack } from '../stack-model/synthesized-stacks';
 
 export const PLAN_FILE = 'offline.tfplan';
 export const PLAN_JSON_FILE = 'offline-plan.json';
@@ -24,7 +24,7 @@ export class StackWorkspace {
   /** Writes the override and runs `terraform init` the first time; later calls return that same run. */
   init(): Promise<TerraformResult> {
     this.initialized ??= Promise.resolve().then(() => {
-      writeOfflineOverride(this.dir, this.stack.json);
+      writeOfflineOverride(this.dir, this.stack.model);
       return this.terraform('init', '-input=false');
     });
     return this.initialized;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'path';
 import { projectRoot } from '../../src/project-root';
 import { StackWorkspace } from './plan';
-import { StackJson } from './stacks';
+import { StackModel } from '../stack-model/stack-model';
 
 /** Where the repository keeps `<stack name>.tftest.hcl` files and the shared `mocks/*.tfmock.hcl`. */
 export function terraformTestsDir(root = projectRoot()): string {
@@ -20,8 +20,8 @@ interface MockedProvider {
   readonly folder: string;
 }
 
-function mockedProviders(stack: StackJson): MockedProvider[] {
-  return (stack.provider?.aws ?? []).map((p) => ({
+function mockedProviders(stack: StackModel): MockedProvider[] {
+  return stack.awsProviders.map((p) => ({
     alias: p.alias,
     region: p.region ?? p.alias ?? 'us-east-1',
     folder: p.alias ?? 'default',
@@ -32,7 +32,7 @@ function mockedProviders(stack: StackJson): MockedProvider[] {
  * One `mock_provider` per AWS provider block of the stack, alias for alias: the region set comes from the config,
  * so the repository's test files hold the runs and assertions and these blocks are generated in front of them.
  */
-export function mockProviderBlocks(stack: StackJson): string {
+export function mockProviderBlocks(stack: StackModel): string {
   return mockedProviders(stack).map((p) => [
     'mock_provider "aws" {',
     ...(p.alias !== undefined ? [`  alias  = ${JSON.stringify(p.alias)}`] : []),
@@ -42,7 +42,7 @@ export function mockProviderBlocks(stack: StackJson): string {
 }
 
 /** Copies the repository's mock files once per mocked provider, with that provider's region filled in. */
-function writeMocks(stack: StackJson, sourceDir: string, testsDir: string): void {
+function writeMocks(stack: StackModel, sourceDir: string, testsDir: string): void {
   const sources = readdirSync(join(sourceDir, MOCKS_FOLDER)).filter((f) => f.endsWith('.tfmock.hcl'));
   for (const provider of mockedProviders(stack)) {
     const target = join(testsDir, MOCKS_FOLDER, provider.folder);
@@ -68,10 +68,10 @@ export async function runTerraformTests(workspace: StackWorkspace, sourceDir = t
   const source = join(sourceDir, `${workspace.stack.name}.tftest.hcl`);
   if (!existsSync(source)) return undefined;
   const testsDir = join(workspace.dir, 'tests');
-  writeMocks(workspace.stack.json, sourceDir, testsDir);
+  writeMocks(workspace.stack.model, sourceDir, testsDir);
   const header = `# Generated from ${source}: mock providers for this stack's aliases, then the repository's runs.\n`;
   writeFileSync(join(testsDir, `${workspace.stack.name}.tftest.hcl`),
-    `${header}${mockProviderBlocks(workspace.stack.json)}\n\n${readFileSync(source, 'utf8')}`);
+    `${header}${mockProviderBlocks(workspace.stack.model)}\n\n${readFileSync(source, 'utf8')}`);
   await workspace.init();
   const result = await workspace.terraform('test');
   const passed = /(\d+) passed, 0 failed/.exec(result.stdout);

@@ -1,12 +1,17 @@
 import { relative } from 'path';
 import { configPath } from '../../src/config';
+import { parseCli } from '../cli/args';
 import { projectRoot } from '../../src/project-root';
 import { PLAN_JSON_FILE } from './plan';
 import { summarizePlan } from './summary';
 import { proveOutdir, StackProof, StackProofError } from './verify';
 import { describeInstallSource, fail, runScript, setUpOfflineProof } from './offline-proof-setup';
 
-// `npm run verify`: synth, then init, validate, plan and `terraform test` for every stack, offline.
+const USAGE = `usage: npm run verify
+  Synthesizes the configured app (MULTI_REGION_CONFIG or the example) into test-artifacts/verify/, then runs
+  terraform init, validate, plan and test on every stack offline (fake credentials, local state).
+exit 0: every stack valid and fully planned; 1: a stack failed`;
+
 function reportLine(proof: StackProof): string {
   const created = summarizePlan(proof.plan).actions.get('create') ?? 0;
   const s = (n: number) => `${n.toFixed(1)}s`;
@@ -16,6 +21,7 @@ function reportLine(proof: StackProof): string {
 }
 
 async function main(): Promise<void> {
+  parseCli({ name: 'verify', usage: USAGE, config: {} });
   const started = Date.now();
   const { session, outdir } = setUpOfflineProof('verify');
   console.log(`Offline proof of ${configPath()} with Terraform ${session.binary.version}, ${describeInstallSource(session)}`);

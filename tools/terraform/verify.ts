@@ -2,7 +2,7 @@ import { PlanJson } from './plan-json';
 import { describeCoverageGap, planCoverage } from './plan-checks';
 import { StackWorkspace } from './plan';
 import { TerraformSession } from './session';
-import { synthesizedStacks } from './stacks';
+import { readSynthesizedStacks } from '../stack-model/synthesized-stacks';
 import { runTerraformTests, TerraformTestRun } from './tftest';
 
 export interface StackProof {
@@ -28,7 +28,7 @@ export async function proveStack(workspace: StackWorkspace): Promise<StackProof>
   const validate = await timed(() => workspace.validate());
   let plan: PlanJson | undefined;
   const planSeconds = await timed(async () => { plan = await workspace.plan(); });
-  const gap = describeCoverageGap(planCoverage(workspace.stack.json, plan!));
+  const gap = describeCoverageGap(planCoverage(workspace.stack.model, plan!));
   if (gap) throw new PlanCoverageError(gap);
   const test = await runTerraformTests(workspace);
   return {
@@ -74,5 +74,5 @@ export async function proveStacks(workspaces: readonly StackWorkspace[], onProof
 
 /** Proves every stack synthesized into `outdir`. */
 export function proveOutdir(session: TerraformSession, outdir: string, onProof?: (proof: StackProof) => void): Promise<StackProof[]> {
-  return proveStacks(synthesizedStacks(outdir).map((stack) => new StackWorkspace(session, stack)), onProof);
+  return proveStacks(readSynthesizedStacks(outdir).map((stack) => new StackWorkspace(session, stack)), onProof);
 }

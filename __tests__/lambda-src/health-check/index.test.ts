@@ -3,7 +3,7 @@ import { AddressInfo } from 'net';
 import { checkHealth, handler, healthBody, SEARCH_STRING, settingsFromEnv } from '../../../lambda-src/health-check';
 import { Probe } from '../../../lambda-src/health-check/dependencies';
 import { DEFAULT_DEPENDENCY_BUDGET_MS, HEALTH_SEARCH_STRING } from '../../../src/contract';
-import { proxyEvent } from '../../helpers/events';
+import { getEvent } from '../../../tools/local/proxy-event';
 
 const up: Probe = async () => 'up';
 
@@ -73,7 +73,7 @@ describe('handler over real HTTP dependencies', () => {
 
   test('200 {"status":"ok"} when the dependency answers', async () => {
     process.env.DEPENDENCY_URLS = JSON.stringify([`${base}/up`]);
-    const response = await handler(proxyEvent('/healthcheck'));
+    const response = await handler(getEvent('/healthcheck'));
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ status: 'ok' });
   });
@@ -82,7 +82,7 @@ describe('handler over real HTTP dependencies', () => {
     process.env.DEPENDENCY_URLS = JSON.stringify([`${base}/up`, `${base}/hang`]);
     process.env.DEPENDENCY_TIMEOUT_MS = '300';
     const started = Date.now();
-    const response = await handler(proxyEvent('/healthcheck'));
+    const response = await handler(getEvent('/healthcheck'));
     expect(Date.now() - started).toBeLessThan(1000);
     expect(response.statusCode).toBe(503);
     expect(response.body).not.toContain(SEARCH_STRING);
@@ -91,7 +91,7 @@ describe('handler over real HTTP dependencies', () => {
 
   test('503 when a dependency answers 500', async () => {
     process.env.DEPENDENCY_URLS = JSON.stringify([`${base}/broken`]);
-    const response = await handler(proxyEvent('/healthcheck'));
+    const response = await handler(getEvent('/healthcheck'));
     expect(response.statusCode).toBe(503);
     expect(JSON.parse(response.body).failedDependencies).toEqual([{ index: 0, outcome: 'http-500' }]);
   });

@@ -1,6 +1,6 @@
 import { handler, helloMessage } from '../../../lambda-src/hello-world';
 import { helloText, regionOfHello } from '../../../src/contract';
-import { proxyEvent } from '../../helpers/events';
+import { getEvent } from '../../../tools/local/proxy-event';
 
 test('helloMessage names the region, as the contract says', () => {
   expect(helloMessage('eu-west-1')).toEqual({ message: helloText('eu-west-1') });
@@ -16,7 +16,7 @@ describe('handler', () => {
   test('answers 200 with the region it runs in and CORS headers', async () => {
     process.env.AWS_REGION = 'ap-southeast-2';
     process.env.ALLOWED_ORIGINS = '*';
-    const response = await handler(proxyEvent('/helloworld', { Origin: 'https://app.example.com' }));
+    const response = await handler(getEvent('/helloworld', { Origin: 'https://app.example.com' }));
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ message: helloText('ap-southeast-2') });
     expect(response.headers).toMatchObject({ 'Access-Control-Allow-Origin': '*' });

@@ -15,8 +15,8 @@ function cli(args: string[], cwd = projectRoot()) {
   return spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CDKTF_OUTDIR: '' } });
 }
 
-function expectOneLine(run: { status: number | null; stderr: string }, message: RegExp) {
-  expect(run.status).toBe(1);
+function expectOneLine(run: { status: number | null; stderr: string }, message: RegExp, status = 1) {
+  expect(run.status).toBe(status);
   expect(run.stderr).toMatch(message);
   expect(run.stderr.trim().split('\n')).toHaveLength(1);
 }
@@ -26,8 +26,11 @@ test('no cdktf.out: one line saying to synth first', () => {
     /^npm run local: cdktf\.out\/stacks\/multi-region-api\/cdk\.tf\.json not found: run `npm run synth` first$/m);
 });
 
-test('a bad option: one line', () => {
-  expectOneLine(cli(['--time-scale', 'fast']), /^npm run local: --time-scale: "fast" is not a number from 1 to 10000$/m);
+test('a bad option value or an unknown flag: one line naming it, exit 2; --help: the usage, exit 0', () => {
+  expectOneLine(cli(['--time-scale', 'fast']), /^npm run local: --time-scale: "fast" is not a number from 1 to 10000 \(see --help\)$/m, 2);
+  expectOneLine(cli(['--frobnicate']), /^npm run local: Unknown option '--frobnicate' \(see --help\)$/m, 2);
+  const help = cli(['--help']);
+  expect({ status: help.status, stdout: help.stdout }).toEqual({ status: 0, stdout: expect.stringContaining('npm run local -- flip <region> fail|ok') });
 });
 
 describe('with a synthesized stack', () => {

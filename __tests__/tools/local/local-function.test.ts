@@ -1,6 +1,6 @@
 import { LocalFunction } from '../../../tools/local/local-function';
 import { readStack } from '../../../tools/local/read-stack';
-import { proxyEvent } from '../../helpers/events';
+import { getEvent } from '../../../tools/local/proxy-event';
 import { synthForLocalRun } from '../../helpers/local-stack';
 
 const model = readStack(synthForLocalRun());
@@ -15,8 +15,8 @@ test('each region\'s copy of the same archive sees only its own environment', as
   const saved = process.env.AWS_REGION;
   process.env.AWS_REGION = 'the-test-process';
   try {
-    expect(JSON.parse((await east.invoke(proxyEvent('/helloworld'))).body)).toEqual({ message: 'Hello from us-east-1' });
-    expect(JSON.parse((await west.invoke(proxyEvent('/helloworld'))).body)).toEqual({ message: 'Hello from us-west-2' });
+    expect(JSON.parse((await east.invoke(getEvent('/helloworld'))).body)).toEqual({ message: 'Hello from us-east-1' });
+    expect(JSON.parse((await west.invoke(getEvent('/helloworld'))).body)).toEqual({ message: 'Hello from us-west-2' });
   } finally {
     process.env.AWS_REGION = saved;
   }
@@ -26,8 +26,8 @@ test('updating STATUS on one region\'s health function fails that region only', 
   const east = functionOf('us-east-1', 'health-check');
   const west = functionOf('us-west-2', 'health-check');
   east.updateEnvironment({ STATUS: 'fail' });
-  expect((await east.invoke(proxyEvent('/healthcheck'))).statusCode).toBe(503);
-  expect((await west.invoke(proxyEvent('/healthcheck'))).statusCode).toBe(200);
+  expect((await east.invoke(getEvent('/healthcheck'))).statusCode).toBe(503);
+  expect((await west.invoke(getEvent('/healthcheck'))).statusCode).toBe(200);
   east.updateEnvironment({ STATUS: 'ok' });
-  expect((await east.invoke(proxyEvent('/healthcheck'))).statusCode).toBe(200);
+  expect((await east.invoke(getEvent('/healthcheck'))).statusCode).toBe(200);
 });

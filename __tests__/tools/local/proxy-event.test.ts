@@ -1,4 +1,4 @@
-import { proxyEvent } from '../../../tools/local/proxy-event';
+import { getEvent, proxyEvent } from '../../../tools/local/proxy-event';
 
 const route = { resource: '/helloworld', stage: 'prod', eventPath: '/v1/helloworld', domainName: 'api.example.com', apiId: 'api' };
 
@@ -34,4 +34,16 @@ test('no query string: null, as API Gateway sends it; a body is passed as text',
   expect(event.queryStringParameters).toBeNull();
   expect(event.multiValueQueryStringParameters).toBeNull();
   expect(event.body).toBe('{"a":1}');
+});
+
+test('getEvent: a GET straight on the stage, headers as given', () => {
+  expect(getEvent('/healthcheck', { Origin: 'https://a.example.com' })).toMatchObject({
+    resource: '/healthcheck',
+    path: '/healthcheck',
+    httpMethod: 'GET',
+    headers: { Origin: 'https://a.example.com' },
+    queryStringParameters: null,
+    body: null,
+    requestContext: { stage: 'prod', resourcePath: '/healthcheck', path: '/prod/healthcheck' },
+  });
 });

@@ -3,12 +3,13 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { projectRoot } from '../../../src/project-root';
+import { TerraformJson } from '../../../tools/stack-model/terraform-json';
 import { fixture } from '../../helpers/policy';
 
 const CLI = join(projectRoot(), 'dist', 'tools', 'policy', 'cli.js');
 
 /** A cdktf-shaped output folder holding one stack. */
-function outdirWith(stack: object): string {
+function outdirWith(stack: TerraformJson): string {
   const outdir = mkdtempSync(join(tmpdir(), 'policy-cli-'));
   mkdirSync(join(outdir, 'stacks', 'api'), { recursive: true });
   writeFileSync(join(outdir, 'stacks', 'api', 'cdk.tf.json'), JSON.stringify(stack));
@@ -23,14 +24,14 @@ function run(args: string[]) {
 
 describe('check:policy CLI', () => {
   test('exits 1 and prints rule, address and fix for each violation', () => {
-    const result = run(['--dir', outdirWith(fixture({ aws_cloudwatch_log_group: { g: { name: '/x', provider: 'aws.us-east-1' } } }))]);
+    const result = run(['--dir', outdirWith(fixture({ aws_cloudwatch_log_group: { g: { name: '/x', provider: 'aws.us-east-1' } } }).json)]);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('MRA-LOGS-RETENTION  api: aws_cloudwatch_log_group.g');
     expect(result.stdout).toContain('fix: Set retention_in_days');
   });
 
   test('exits 0 on a clean stack', () => {
-    const result = run(['--dir', outdirWith(fixture({ aws_cloudwatch_log_group: { g: { name: '/x', provider: 'aws.us-east-1', retention_in_days: 7 } } }))]);
+    const result = run(['--dir', outdirWith(fixture({ aws_cloudwatch_log_group: { g: { name: '/x', provider: 'aws.us-east-1', retention_in_days: 7 } } }).json)]);
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 0, stdout: expect.stringContaining('0 violations') });
   });
 
@@ -38,6 +39,12 @@ describe('check:policy CLI', () => {
     const missing = run(['--dir', join(tmpdir(), 'no-such-cdktf-out')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run(['--frobnicate']).status).toBe(2);
+    const unknown = run(['--frobnicate']);
+    expect({ status: unknown.status, stderr: unknown.stderr }).toEqual({ status: 2, stderr: "check:policy: Unknown option '--frobnicate' (see --help)\n" });
+  });
+
+  test('--help prints the usage and exits 0', () => {
+    const help = run(['--help']);
+    expect({ status: help.status, stdout: help.stdout }).toEqual({ status: 0, stdout: expect.stringMatching(/^usage: npm run check:policy/) });
   });
 });

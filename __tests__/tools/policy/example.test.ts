@@ -6,7 +6,6 @@ import { EXAMPLE_CONFIG_PATH, loadConfig } from '../../../src/config';
 import { allRules } from '../../../tools/policy/rules';
 import { checkStacks, formatReport } from '../../../tools/policy/run';
 import { readSynthesizedStacks } from '../../../tools/stack-model/synthesized-stacks';
-import { StackJson } from '../../../tools/policy/types';
 import { projectRoot } from '../../../src/project-root';
 import { FIVE_REGIONS, testConfig } from '../../helpers/config';
 
@@ -14,7 +13,7 @@ import { FIVE_REGIONS, testConfig } from '../../helpers/config';
 function synthesizedStacks(config = loadConfig(join(projectRoot(), EXAMPLE_CONFIG_PATH))) {
   const outdir = mkdtempSync(join(tmpdir(), 'policy-example-'));
   buildApp(config, outdir).app.synth();
-  return readSynthesizedStacks<StackJson>(outdir);
+  return readSynthesizedStacks(outdir);
 }
 
 describe('policy on the synthesized app', () => {

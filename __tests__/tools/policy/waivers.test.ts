@@ -4,9 +4,7 @@ import { App, TerraformStack } from 'cdktf';
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { resourcesOf } from '../../../tools/policy/stack-json';
 import { readSynthesizedStacks } from '../../../tools/stack-model/synthesized-stacks';
-import { StackJson } from '../../../tools/policy/types';
 import { waivePolicy, waiversOf } from '../../../tools/policy/waivers';
 
 describe('waivePolicy', () => {
@@ -19,8 +17,8 @@ describe('waivePolicy', () => {
   test('writes the rule and reason under "//" (ignored by Terraform), next to cdktf\'s own metadata', () => {
     waivePolicy(group, 'MRA-LOGS-RETENTION', '  audit trail kept forever by legal requirement ');
     app.synth();
-    const [{ json }] = readSynthesizedStacks<StackJson>(outdir);
-    const [synthesized] = resourcesOf(json, 'aws_cloudwatch_log_group');
+    const [{ model }] = readSynthesizedStacks(outdir);
+    const [synthesized] = model.resources('aws_cloudwatch_log_group');
     expect(waiversOf(synthesized.body)).toEqual({ 'MRA-LOGS-RETENTION': 'audit trail kept forever by legal requirement' });
   });
 

@@ -1,3 +1,4 @@
+import { StackModel } from '../../../tools/stack-model/stack-model';
 import { offlineOverride } from '../../../tools/terraform/override';
 
 const OFFLINE = {
@@ -11,7 +12,7 @@ const OFFLINE = {
 
 describe('offline override', () => {
   test('a local backend and one offline provider block per alias, alias for alias', () => {
-    const override = offlineOverride({ provider: { aws: [{ alias: 'us-east-1' }, { alias: 'eu-west-1' }] } });
+    const override = offlineOverride(new StackModel({ provider: { aws: [{ alias: 'us-east-1' }, { alias: 'eu-west-1' }] } }));
     expect(override).toEqual({
       terraform: { backend: { local: { path: 'offline-proof.tfstate' } } },
       provider: { aws: [{ alias: 'us-east-1', ...OFFLINE }, { alias: 'eu-west-1', ...OFFLINE }] },
@@ -19,10 +20,10 @@ describe('offline override', () => {
   });
 
   test('a default (unaliased) provider gets an unaliased override', () => {
-    expect(offlineOverride({ provider: { aws: [{}] } }).provider).toEqual({ aws: [OFFLINE] });
+    expect(offlineOverride(new StackModel({ provider: { aws: [{}] } })).provider).toEqual({ aws: [OFFLINE] });
   });
 
   test('a stack without providers gets only the backend', () => {
-    expect(offlineOverride({})).toEqual({ terraform: { backend: { local: { path: 'offline-proof.tfstate' } } } });
+    expect(offlineOverride(new StackModel({}))).toEqual({ terraform: { backend: { local: { path: 'offline-proof.tfstate' } } } });
   });
 });

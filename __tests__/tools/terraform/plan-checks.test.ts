@@ -1,8 +1,9 @@
+import { StackModel } from '../../../tools/stack-model/stack-model';
 import { describeCoverageGap, planCoverage } from '../../../tools/terraform/plan-checks';
 import { fakePlan } from '../../helpers/plan-json';
 
 const PROVIDERS = { 'aws.us-east-1': 'us-east-1' };
-const STACK = { resource: { aws_lambda_function: { a: {}, b: {} }, aws_iam_role: { r: {} } } };
+const STACK = new StackModel({ resource: { aws_lambda_function: { a: {}, b: {} }, aws_iam_role: { r: {} } } });
 
 describe('plan coverage', () => {
   test('every synthesized resource planned for creation, nothing else: no gap', () => {

@@ -4,10 +4,12 @@ import { join } from 'path';
 import { buildApp } from '../../../src/app';
 import { AWS_REGIONS } from '../../../src/config/aws-regions';
 import { ROUTE53_METRICS_REGION } from '../../../src/constructs/health-check-alarms';
+import { API_STACK_NAME } from '../../../src/contract';
 import { StackWorkspace } from '../../../tools/terraform/plan';
 import { configAddress, PlanJson, PlannedResource, plannedResources } from '../../../tools/terraform/plan-json';
 import { planCoverage } from '../../../tools/terraform/plan-checks';
-import { StackJson } from '../../../tools/terraform/stacks';
+import { commentOf } from '../../../tools/stack-model/references';
+import { StackModel } from '../../../tools/stack-model/stack-model';
 import { proveStacks, StackProof } from '../../../tools/terraform/verify';
 import { FIVE_REGIONS, MINIMAL, testConfig } from '../../helpers/config';
 import { REGIONAL_API_SET, REGIONAL_FRONT_DOOR_SET } from '../../helpers/regional-set';
@@ -26,10 +28,10 @@ function configFile(regions: readonly string[]): string {
 }
 
 /** Regional resources live under a per-region construct of the stack (`region-<R>`, `front-door-<R>`). */
-function constructRegion(stack: StackJson, address: string, regions: readonly string[]): string | undefined {
-  const dot = address.indexOf('.');
-  const resource = stack.resource?.[address.slice(0, dot)]?.[address.slice(dot + 1)] as { '//'?: { metadata?: { path?: string } } };
-  const [, topLevel] = resource?.['//']?.metadata?.path?.split('/') ?? [];
+function constructRegion(stack: StackModel, address: string, regions: readonly string[]): string | undefined {
+  const resource = stack.resourceAt(address);
+  const path = resource ? (commentOf(resource.body).metadata as { path?: string } | undefined)?.path : undefined;
+  const [, topLevel] = path?.split('/') ?? [];
   return regions.find((region) => topLevel?.endsWith(`-${region}`));
 }
 
@@ -41,14 +43,12 @@ function referencedResources(plan: PlanJson, address: string, attribute: string)
 }
 
 /** Synthesized resources per provider (`aws.<alias>`) and type. */
-function synthesizedCounts(stack: StackJson): Map<string, Record<string, number>> {
+function synthesizedCounts(stack: StackModel): Map<string, Record<string, number>> {
   const counts = new Map<string, Record<string, number>>();
-  for (const [type, byName] of Object.entries(stack.resource ?? {})) {
-    for (const { provider = 'aws' } of Object.values(byName)) {
-      const byType = counts.get(provider) ?? {};
-      byType[type] = (byType[type] ?? 0) + 1;
-      counts.set(provider, byType);
-    }
+  for (const { type, body: { provider = 'aws' } } of stack.allResources().filter((r) => r.mode === 'resource')) {
+    const byType = counts.get(provider) ?? {};
+    byType[type] = (byType[type] ?? 0) + 1;
+    counts.set(provider, byType);
   }
   return counts;
 }
@@ -78,17 +78,17 @@ describeWithTerraform('multi-region-api planned offline against hashicorp/aws', 
     let plan: PlanJson;
     let planned: PlannedResource[];
     let proofs: StackProof[] = [];
-    const regionOf = (address: string) => constructRegion(workspace.stack.json, configAddress(address), regions);
+    const regionOf = (address: string) => constructRegion(workspace.stack.model, configAddress(address), regions);
 
     beforeAll(async () => {
       const run = runMain(full ? {} : { MULTI_REGION_CONFIG: configFile(regions) });
       if (run.status !== 0) throw new Error(`synth failed: ${run.stderr}`);
       const workspaces = workspacesFor(terraform, run.outdir);
-      workspace = workspaces.get('multi-region-api')!;
+      workspace = workspaces.get(API_STACK_NAME)!;
       if (full) {
         // What `npm run verify` does: every stack through init, validate, plan and terraform test.
         proofs = await proveStacks([...workspaces.values()]);
-        plan = proofs.find((p) => p.stack === 'multi-region-api')!.plan;
+        plan = proofs.find((p) => p.stack === API_STACK_NAME)!.plan;
       } else {
         plan = await workspace.plan();
       }
@@ -96,14 +96,14 @@ describeWithTerraform('multi-region-api planned offline against hashicorp/aws', 
     }, TERRAFORM_TIMEOUT_MS);
 
     test('every synthesized resource is planned for creation, and nothing else', () => {
-      expect(planCoverage(workspace.stack.json, plan)).toEqual({ missing: [], unexpected: [] });
+      expect(planCoverage(workspace.stack.model, plan)).toEqual({ missing: [], unexpected: [] });
       expect(planned.length).toBeGreaterThan(0);
       planned.forEach((r) => expect({ address: r.address, actions: r.actions }).toEqual({ address: r.address, actions: ['create'] }));
     });
 
     test('each provider plans what was synthesized on it, per resource type', () => {
       const plannedByProvider = plannedCounts(planned, (r) => r.providerKey);
-      const synthesized = synthesizedCounts(workspace.stack.json);
+      const synthesized = synthesizedCounts(workspace.stack.model);
       expect([...plannedByProvider.keys()].sort()).toEqual([...synthesized.keys()].sort());
       for (const [provider, counts] of synthesized) {
         expect({ provider, counts: plannedByProvider.get(provider) }).toEqual({ provider, counts });
@@ -195,7 +195,7 @@ describeWithTerraform('multi-region-api planned offline against hashicorp/aws', 
       apiStack.regionalApis[0].stage.addOverride('stage_nmae', 'prod');
       apiStack.regionalApis[1].helloWorld.function.addOverride('memory_size', 64);
       app.synth();
-      const workspace = workspacesFor(terraform, outdir).get('multi-region-api')!;
+      const workspace = workspacesFor(terraform, outdir).get(API_STACK_NAME)!;
       const failure = workspace.validate().then(() => 'validate passed', (error: Error) => error.message);
       await expect(failure).resolves.toMatch(/aws_api_gateway_stage\.region-us-east-1_stage_\w+[\s\S]*No argument or block type is named "stage_nmae"/);
       await expect(failure).resolves.toMatch(/memory_size to be in the range \(128 - 10240\), got 64/);

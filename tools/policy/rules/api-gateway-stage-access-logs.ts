@@ -1,24 +1,18 @@
-import { block, resourcesOf } from '../stack-json';
-import { PolicyRule, Violation } from '../types';
+import { block } from '../../stack-model/references';
+import { resourceRule } from './resource-rule';
 
-export const apiGatewayStageAccessLogs: PolicyRule = {
+export const apiGatewayStageAccessLogs = resourceRule({
   id: 'MRA-APIGW-STAGE-ACCESS-LOGS',
   description: 'API Gateway stages write JSON access logs to a CloudWatch log group',
   fix: 'Set access_log_settings { destination_arn = <log group arn>, format = <JSON object of $context fields> } on '
     + 'aws_api_gateway_stage (and the region\'s aws_api_gateway_account CloudWatch role)',
-  check(stack) {
-    const violations: Violation[] = [];
-    for (const stage of resourcesOf(stack, 'aws_api_gateway_stage')) {
-      const settings = block(stage.body.access_log_settings);
-      const problem = !settings ? 'has no access_log_settings'
-        : !settings.destination_arn ? 'access_log_settings has no destination_arn'
-          : !isJsonObject(settings.format) ? 'access_log_settings.format is not a JSON object'
-            : undefined;
-      if (problem) violations.push({ address: stage.address, message: problem });
-    }
-    return violations;
-  },
-};
+}, 'aws_api_gateway_stage', (stage) => {
+  const settings = block(stage.body.access_log_settings);
+  return !settings ? 'has no access_log_settings'
+    : !settings.destination_arn ? 'access_log_settings has no destination_arn'
+      : !isJsonObject(settings.format) ? 'access_log_settings.format is not a JSON object'
+        : undefined;
+});
 
 function isJsonObject(format: unknown): boolean {
   if (typeof format !== 'string') return false;

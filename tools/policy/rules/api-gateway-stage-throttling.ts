@@ -1,5 +1,6 @@
-import { block, refersTo, resourcesOf } from '../stack-json';
-import { PolicyRule, StackResource, Violation } from '../types';
+import { block, refersTo } from '../../stack-model/references';
+import { PolicyRule, Violation } from '../types';
+import { StackResource } from '../../stack-model/stack-model';
 
 /**
  * Without stage throttling a stage inherits the account's regional limit (10,000 rps), so one noisy client can starve
@@ -11,9 +12,9 @@ export const apiGatewayStageThrottling: PolicyRule = {
   fix: 'Add aws_api_gateway_method_settings { rest_api_id, stage_name = <stage>.stage_name, method_path = "*/*", '
     + 'settings { throttling_rate_limit, throttling_burst_limit } } (config api.throttlingRateLimit/BurstLimit)',
   check(stack) {
-    const settings = resourcesOf(stack, 'aws_api_gateway_method_settings');
+    const settings = stack.resources('aws_api_gateway_method_settings');
     const violations: Violation[] = [];
-    for (const stage of resourcesOf(stack, 'aws_api_gateway_stage')) {
+    for (const stage of stack.resources('aws_api_gateway_stage')) {
       const all = settings.filter((s) => s.body.method_path === '*/*' && isFor(s, stage));
       if (all.length === 0) {
         violations.push({ address: stage.address, message: 'no aws_api_gateway_method_settings with method_path "*/*" for this stage' });

@@ -1,17 +1,7 @@
-import { resourcesOf } from '../stack-json';
-import { PolicyRule, Violation } from '../types';
+import { resourceRule } from './resource-rule';
 
-export const apiGatewayStageTracing: PolicyRule = {
+export const apiGatewayStageTracing = resourceRule({
   id: 'MRA-APIGW-STAGE-TRACING',
   description: 'API Gateway stages have X-Ray tracing enabled',
   fix: 'Set xray_tracing_enabled = true on aws_api_gateway_stage',
-  check(stack) {
-    const violations: Violation[] = [];
-    for (const stage of resourcesOf(stack, 'aws_api_gateway_stage')) {
-      if (stage.body.xray_tracing_enabled !== true) {
-        violations.push({ address: stage.address, message: 'xray_tracing_enabled is not true' });
-      }
-    }
-    return violations;
-  },
-};
+}, 'aws_api_gateway_stage', (stage) => (stage.body.xray_tracing_enabled !== true ? 'xray_tracing_enabled is not true' : undefined));

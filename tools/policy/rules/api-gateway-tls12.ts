@@ -1,4 +1,4 @@
-import { block, resourcesOf } from '../stack-json';
+import { block } from '../../stack-model/references';
 import { PolicyRule, Violation } from '../types';
 
 /** API Gateway custom domains default to TLS_1_0; only TLS_1_2 refuses the old protocol versions. */
@@ -8,11 +8,11 @@ export const apiGatewayTls12: PolicyRule = {
   fix: 'Set security_policy = "TLS_1_2" on aws_api_gateway_domain_name (domain_name_configuration.security_policy for v2)',
   check(stack) {
     const violations: Violation[] = [];
-    for (const domain of resourcesOf(stack, 'aws_api_gateway_domain_name')) {
+    for (const domain of stack.resources('aws_api_gateway_domain_name')) {
       const policy = domain.body.security_policy;
       if (policy !== 'TLS_1_2') violations.push({ address: domain.address, message: `security_policy is ${describe(policy)}` });
     }
-    for (const domain of resourcesOf(stack, 'aws_apigatewayv2_domain_name')) {
+    for (const domain of stack.resources('aws_apigatewayv2_domain_name')) {
       const policy = block(domain.body.domain_name_configuration)?.security_policy;
       if (policy !== 'TLS_1_2') {
         violations.push({ address: domain.address, message: `domain_name_configuration.security_policy is ${describe(policy)}` });

@@ -1,6 +1,8 @@
 import { parsePolicyDocument } from '../policy-document';
-import { block, resourcesOf } from '../stack-json';
-import { Block, PolicyRule, StackResource, Violation } from '../types';
+import { block } from '../../stack-model/references';
+import { PolicyRule, Violation } from '../types';
+import { Block } from '../../stack-model/terraform-json';
+import { StackResource } from '../../stack-model/stack-model';
 
 /**
  * Actions IAM cannot scope to a resource: the Service Authorization Reference lists no resource type for them, so
@@ -22,9 +24,9 @@ export const iamNoWildcards: PolicyRule = {
   check(stack) {
     const violations: Violation[] = [];
     for (const type of POLICY_TYPES) {
-      for (const resource of resourcesOf(stack, type)) violations.push(...checkDocument(resource, resource.body.policy));
+      for (const resource of stack.resources(type)) violations.push(...checkDocument(resource, resource.body.policy));
     }
-    for (const role of resourcesOf(stack, 'aws_iam_role')) {
+    for (const role of stack.resources('aws_iam_role')) {
       const inline = role.body.inline_policy;
       for (const policy of Array.isArray(inline) ? inline : inline ? [inline] : []) {
         violations.push(...checkDocument(role, (policy as Block).policy));

@@ -1,4 +1,3 @@
-import { resourcesOf } from '../stack-json';
 import { PolicyRule, Violation } from '../types';
 
 /**
@@ -28,7 +27,7 @@ export function lambdaRuntimeRule(today: () => Date = () => new Date()): PolicyR
     check(stack) {
       const now = today().toISOString().slice(0, 10);
       const violations: Violation[] = [];
-      for (const fn of resourcesOf(stack, 'aws_lambda_function')) {
+      for (const fn of stack.resources('aws_lambda_function')) {
         const runtime = fn.body.runtime;
         if (runtime === undefined && fn.body.package_type === 'Image') continue;
         const deprecated = RUNTIME_DEPRECATION[String(runtime)];

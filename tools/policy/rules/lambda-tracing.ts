@@ -1,19 +1,12 @@
-import { block, resourcesOf } from '../stack-json';
-import { PolicyRule, Violation } from '../types';
+import { block } from '../../stack-model/references';
+import { resourceRule } from './resource-rule';
 
-export const lambdaTracing: PolicyRule = {
+export const lambdaTracing = resourceRule({
   id: 'MRA-LAMBDA-TRACING',
   description: 'Lambda functions send X-Ray traces (tracing_config mode Active)',
   fix: 'Set tracing_config { mode = "Active" } on aws_lambda_function and allow xray:PutTraceSegments and '
     + 'xray:PutTelemetryRecords to its role',
-  check(stack) {
-    const violations: Violation[] = [];
-    for (const fn of resourcesOf(stack, 'aws_lambda_function')) {
-      const mode = block(fn.body.tracing_config)?.mode;
-      if (mode !== 'Active') {
-        violations.push({ address: fn.address, message: `tracing_config.mode is ${mode === undefined ? 'unset (PassThrough)' : JSON.stringify(mode)}` });
-      }
-    }
-    return violations;
-  },
-};
+}, 'aws_lambda_function', (fn) => {
+  const mode = block(fn.body.tracing_config)?.mode;
+  return mode === 'Active' ? undefined : `tracing_config.mode is ${mode === undefined ? 'unset (PassThrough)' : JSON.stringify(mode)}`;
+});

@@ -1,18 +1,10 @@
-import { resourcesOf } from '../stack-json';
-import { PolicyRule, Violation } from '../types';
+import { resourceRule } from './resource-rule';
 
-export const logRetention: PolicyRule = {
+export const logRetention = resourceRule({
   id: 'MRA-LOGS-RETENTION',
   description: 'Every CloudWatch log group has a retention period (the default keeps logs, and their cost, forever)',
   fix: 'Set retention_in_days on aws_cloudwatch_log_group (config lambda.logRetentionDays)',
-  check(stack) {
-    const violations: Violation[] = [];
-    for (const group of resourcesOf(stack, 'aws_cloudwatch_log_group')) {
-      const days = group.body.retention_in_days;
-      if (days === undefined || days === 0 || days === '0') {
-        violations.push({ address: group.address, message: `retention_in_days is ${days === undefined ? 'unset' : '0'} (never expire)` });
-      }
-    }
-    return violations;
-  },
-};
+}, 'aws_cloudwatch_log_group', (group) => {
+  const days = group.body.retention_in_days;
+  return days === undefined || days === 0 || days === '0' ? `retention_in_days is ${days === undefined ? 'unset' : '0'} (never expire)` : undefined;
+});

@@ -1,5 +1,6 @@
-import { allResources, awsProviders, block, referencesIn, resourceAt } from '../stack-json';
-import { PolicyRule, StackResource, Violation } from '../types';
+import { block, referencesIn } from '../../stack-model/references';
+import { PolicyRule, Violation } from '../types';
+import { StackResource } from '../../stack-model/stack-model';
 
 /** Resource types of global services: they have no region, so any provider may manage them. */
 const GLOBAL_TYPE = /^aws_(iam_|route53_(?!resolver)|cloudfront_|organizations_)/;
@@ -16,28 +17,16 @@ export const regionProvider: PolicyRule = {
     + 'only to resources of the same region',
   fix: 'Pass the provider aliased to the resource\'s region (e.g. provider "aws.us-west-2") to the construct that makes it',
   check(stack) {
-    const regionOfAlias = new Map<string, string>();
     const violations: Violation[] = [];
-    let defaultRegion: string | undefined;
-    for (const provider of awsProviders(stack)) {
+    for (const provider of stack.awsProviders) {
       const region = String(provider.region ?? '');
-      if (provider.alias === undefined) {
-        defaultRegion = region;
-        continue;
-      }
-      regionOfAlias.set(provider.alias, region);
-      if (provider.alias !== region && !provider.alias.startsWith(`${region}-`)) {
+      if (provider.alias !== undefined && provider.alias !== region && !provider.alias.startsWith(`${region}-`)) {
         violations.push({ address: `provider.aws.${provider.alias}`, message: `alias "${provider.alias}" does not name its region ${region}` });
       }
     }
-    const regionOf = (resource: StackResource): string | undefined => {
-      if (GLOBAL_TYPE.test(resource.type)) return undefined;
-      const provider = resource.body.provider;
-      if (typeof provider !== 'string') return defaultRegion;
-      return regionOfAlias.get(provider.replace(/^aws\./, ''));
-    };
+    const regionOf = (resource: StackResource) => (GLOBAL_TYPE.test(resource.type) ? undefined : stack.regionOf(resource));
 
-    for (const resource of allResources(stack)) {
+    for (const resource of stack.allResources()) {
       const region = regionOf(resource);
       if (!GLOBAL_TYPE.test(resource.type) && region === undefined) {
         const provider = resource.body.provider;
@@ -49,7 +38,7 @@ export const regionProvider: PolicyRule = {
         continue;
       }
       for (const [target, why] of regionalTargets(resource)) {
-        const targetResource = resourceAt(stack, target);
+        const targetResource = stack.resourceAt(target);
         const targetRegion = targetResource ? regionOf(targetResource) : undefined;
         const expected = why.region ?? region;
         if (targetRegion !== undefined && expected !== undefined && targetRegion !== expected) {

@@ -1,5 +1,5 @@
-import { block } from '../stack-json';
-import { Block } from '../types';
+import { block } from '../../stack-model/references';
+import { Block } from '../../stack-model/terraform-json';
 import { bucketRule, partsOf } from './s3-bucket-parts';
 
 export const s3Encryption = bucketRule({

@@ -1,6 +1,7 @@
 import { parsePolicyDocument } from '../policy-document';
-import { block, referencesIn, resourceAt } from '../stack-json';
-import { Block, StackJson } from '../types';
+import { block, referencesIn } from '../../stack-model/references';
+import { Block } from '../../stack-model/terraform-json';
+import { StackModel } from '../../stack-model/stack-model';
 import { bucketRule, partsOf } from './s3-bucket-parts';
 
 /** Terraform state holds secrets: a request over plain HTTP must be refused, not merely unlikely. */
@@ -18,7 +19,7 @@ export const s3TlsOnly = bucketRule({
 });
 
 /** Reads the policy as JSON or jsonencode({...}), or from the aws_iam_policy_document data source it refers to. */
-function deniesPlainHttp(stack: StackJson, policy: unknown): boolean {
+function deniesPlainHttp(stack: StackModel, policy: unknown): boolean {
   if (typeof policy !== 'string') return false;
   const document = parsePolicyDocument(policy);
   if (document) {
@@ -26,7 +27,7 @@ function deniesPlainHttp(stack: StackJson, policy: unknown): boolean {
     return statements.some((statement) => jsonStatementDenies(block(statement) ?? {}));
   }
   return referencesIn(policy).some((address) => {
-    const source = resourceAt(stack, address);
+    const source = stack.resourceAt(address);
     if (source?.type !== 'aws_iam_policy_document') return false;
     const statements = Array.isArray(source.body.statement) ? source.body.statement : [source.body.statement];
     return statements.some((statement) => documentStatementDenies(block(statement) ?? {}));

@@ -1,4 +1,4 @@
-import { block } from '../stack-json';
+import { block } from '../../stack-model/references';
 import { bucketRule, partsOf } from './s3-bucket-parts';
 
 /** Versions are how a corrupted or deleted Terraform state is recovered. */

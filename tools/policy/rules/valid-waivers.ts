@@ -1,4 +1,3 @@
-import { allResources } from '../stack-json';
 import { PolicyRule, Violation } from '../types';
 import { waiverProblem, waiversOf } from '../waivers';
 
@@ -10,7 +9,7 @@ export function validWaiversRule(knownRuleIds: readonly string[]): PolicyRule {
     fix: 'Call waivePolicy(resource, "<rule id>", "<why this resource may break the rule>") with a real rule id and reason',
     check(stack) {
       const violations: Violation[] = [];
-      for (const resource of allResources(stack)) {
+      for (const resource of stack.allResources()) {
         for (const [rule, reason] of Object.entries(waiversOf(resource.body))) {
           const problem = waiverProblem(rule, reason, knownRuleIds);
           if (problem) violations.push({ address: resource.address, message: problem });
