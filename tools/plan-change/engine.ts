@@ -1,0 +1,71 @@
+import { mkdtempSync } from 'fs';
+import { join } from 'path';
+import { TerraformBinary } from '../terraform/find-terraform';
+import { createTerraformSession } from '../terraform/session';
+import { cacheDir, hashOf, readCached, writeCached } from './cache';
+import { convergePriorState } from './converge';
+import { StackResources } from './prior-state/references';
+import { StateFile } from './prior-state/state-file';
+import { ChangePlanJson } from './risk/changes';
+import { Classification, classifyPlan } from './risk/classify';
+import { synthesizeConfig } from './synth-config';
+import { ChangeWorkspace, initFolder, planFileOf, providerSchemas } from './workspace';
+
+/** Bump when the way a prior state is built changes, so cached states from older builders are not reused. */
+const PRIOR_STATE_BUILDER = '1';
+
+export interface ChangePlanResult {
+  readonly classification: Classification;
+  readonly plan: ChangePlanJson;
+  readonly planFile: string;
+  readonly priorState: { readonly rounds: number; readonly cached: boolean };
+  readonly mirror?: string;
+}
+
+export interface ChangePlanOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly terraform: TerraformBinary;
+  /** @default a fresh folder under the cache */
+  readonly workDir?: string;
+}
+
+/**
+ * Synthesizes both configs, builds (or reuses) a prior state the real provider plans as no changes for `from`,
+ * plans `to` against it offline and classifies what changes.
+ */
+export async function planChange(options: ChangePlanOptions): Promise<ChangePlanResult> {
+  const cache = cacheDir();
+  const workDir = options.workDir ?? mkdtempSync(join(cache, 'run-'));
+  const [stackA, stackB] = await Promise.all([
+    synthesizeConfig(options.from, workDir, 'from'), synthesizeConfig(options.to, workDir, 'to'),
+  ]);
+  const session = createTerraformSession(options.terraform, { workDir });
+  const initDir = await initFolder(session, stackA, cache);
+  const from = new ChangeWorkspace(session, stackA, initDir);
+  const to = new ChangeWorkspace(session, stackB, initDir);
+
+  const stateFile = join(cache, `state-${hashOf(PRIOR_STATE_BUILDER, initDir, JSON.stringify(stackA.json))}.tfstate`);
+  const cachedState = readCached(stateFile);
+  let state: StateFile;
+  let rounds = 0;
+  if (cachedState) {
+    state = JSON.parse(cachedState) as StateFile;
+  } else {
+    const schemas = providerSchemas(session, initDir, cache);
+    schemas.catch(() => undefined); // awaited (and its failure reported) after the create plan
+    const converged = await convergePriorState(from, {
+      schemas,
+      resources: (stackA.json.resource ?? {}) as StackResources,
+      terraformVersion: options.terraform.version,
+      seed: stateFile,
+    });
+    ({ state, rounds } = converged);
+    writeCached(stateFile, JSON.stringify(state));
+  }
+  await to.plan(state);
+  const plan = await to.show<ChangePlanJson>();
+  return {
+    classification: classifyPlan(plan), plan, planFile: planFileOf(to), priorState: { rounds, cached: cachedState !== undefined }, mirror: session.mirror,
+  };
+}
