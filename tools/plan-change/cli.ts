@@ -33,7 +33,7 @@ function readPlanFile(file: string): ChangePlanJson {
 }
 
 function toJson(result: Classification, extra: Record<string, unknown>): string {
-  const changes = result.changes.map(({ address, type, kind, scope, attributes }) => ({ address, type, kind, scope, attributes }));
+  const changes = result.changes.map(({ address, type, kind, scope, attributes, forcedBy }) => ({ address, type, kind, scope, attributes, forcedBy }));
   return JSON.stringify({ ...extra, outage: result.outage, changes, findings: result.findings }, null, 2);
 }
 

@@ -29,18 +29,24 @@ export function formatClassification(title: string, result: Classification): str
     ...scopes.map((scope) => [scope, ...KINDS.map((k) => String(count(scope, k) || '.'))]),
   ];
   const rows = scopes.flatMap((scope) => changes.filter((c) => c.scope === scope)
-    .map((c) => [scope, KIND_LABEL[c.kind], c.address, c.attributes.join(', '), risksOf(c, findings) || '-']));
+    .map((c) => [scope, KIND_LABEL[c.kind], c.address, whatChanges(c), risksOf(c, findings) || '-']));
   const outages = findings.filter((f) => f.severity === 'outage').length;
   return [
     title,
     '',
     table(summary),
     '',
-    table([['scope', 'action', 'resource', 'changed attributes', 'risk'], ...rows]),
+    table([['scope', 'action', 'resource', 'what changes', 'risk'], ...rows]),
     '',
     findings.length === 0 ? 'Risks: none found.' : `Risks (${outages} outage, ${findings.length - outages} warning):`,
     ...findings.map((f) => `  ${f.severity.toUpperCase().padEnd(7)} ${f.scope.padEnd(14)} ${f.rule}: ${f.message}\n          ${f.address}`),
   ].join('\n');
+}
+
+/** For a replacement, what forces it; for an update, the attributes that change. */
+function whatChanges(change: Change): string {
+  if (change.forcedBy.length > 0) return `forced by ${change.forcedBy.join(', ')}`;
+  return change.kind === 'update' ? change.attributes.join(', ') : '';
 }
 
 function table(rows: ReadonlyArray<readonly string[]>): string {

@@ -10,6 +10,7 @@ export interface ChangePlanJson {
       readonly before?: unknown;
       readonly after?: unknown;
       readonly after_unknown?: unknown;
+      readonly replace_paths?: ReadonlyArray<ReadonlyArray<string | number>>;
     };
   }>;
   readonly configuration?: {
@@ -35,6 +36,8 @@ export interface Change {
   readonly scope: string;
   /** Top-level attributes whose value changes or becomes unknown (empty for create and destroy). */
   readonly attributes: readonly string[];
+  /** For a replacement: the top-level attributes that force it (the plan's `replace_paths`). */
+  readonly forcedBy: readonly string[];
   readonly before: Record<string, unknown>;
   readonly after: Record<string, unknown>;
 }
@@ -98,7 +101,8 @@ export function planChanges(plan: ChangePlanJson): Change[] {
     const before = asObject(c.change.before);
     const after = asObject(c.change.after);
     const attributes = kind === 'create' || kind === 'destroy' ? [] : changedAttributes(before, after, asObject(c.change.after_unknown));
-    return [{ address: c.address, type: c.type, kind, scope: scopeOf(plan, c.address), attributes, before, after }];
+    const forcedBy = [...new Set((c.change.replace_paths ?? []).map((path) => String(path[0])))].sort();
+    return [{ address: c.address, type: c.type, kind, scope: scopeOf(plan, c.address), attributes, forcedBy, before, after }];
   });
 }
 
