@@ -45,6 +45,11 @@ export interface ConvergeOptions {
   readonly seed: string;
   /** @default 5 */
   readonly maxRounds?: number;
+  /**
+   * Called with each folded state just before it is planned (round 2 on), so a caller can plan its change against
+   * it at the same time; the state that converges is always one that was passed here.
+   */
+  readonly onCandidate?: (state: StateFile) => void;
 }
 
 /**
@@ -62,6 +67,7 @@ export async function convergePriorState(planner: Planner, options: ConvergeOpti
   let state = await build(await planner.show<ConvergencePlan>());
   const maxRounds = options.maxRounds ?? 5;
   for (let round = 1; round <= maxRounds; round++) {
+    if (round > 1) options.onCandidate?.(state);
     if (!(await planner.plan(state))) return { state, rounds: round };
     const plan = await planner.show<ConvergencePlan>();
     if (round === maxRounds) throw new ConvergenceError(describeDifferences(plan), maxRounds);

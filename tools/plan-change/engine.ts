@@ -28,6 +28,8 @@ export interface ChangePlanOptions {
   readonly terraform: TerraformBinary;
   /** @default a fresh folder under the cache */
   readonly workDir?: string;
+  /** false: build and prove the prior state even when the cache holds one (it is then cached anew). @default true */
+  readonly reuseState?: boolean;
 }
 
 /**
@@ -46,9 +48,22 @@ export async function planChange(options: ChangePlanOptions): Promise<ChangePlan
   const to = new ChangeWorkspace(session, stackB, initDir);
 
   const stateFile = join(cache, `state-${hashOf(PRIOR_STATE_BUILDER, initDir, JSON.stringify(stackA.json))}.tfstate`);
-  const cachedState = readCached(stateFile);
+  const cachedState = options.reuseState === false ? undefined : readCached(stateFile);
   let state: StateFile;
   let rounds = 0;
+  // The change is planned against each candidate state while `from` is planned against it too: on 2 cores the last
+  // round and the change plan overlap instead of queueing. Plans of `to` run one at a time (one folder).
+  const speculative = new Map<StateFile, Promise<ChangePlanJson>>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const planTo = (candidate: StateFile) => {
+    const planned = queue.catch(() => undefined).then(async () => {
+      await to.plan(candidate);
+      return to.show<ChangePlanJson>();
+    });
+    planned.catch(() => undefined);
+    queue = planned;
+    speculative.set(candidate, planned);
+  };
   if (cachedState) {
     state = JSON.parse(cachedState) as StateFile;
   } else {
@@ -59,12 +74,13 @@ export async function planChange(options: ChangePlanOptions): Promise<ChangePlan
       resources: (stackA.json.resource ?? {}) as StackResources,
       terraformVersion: options.terraform.version,
       seed: stateFile,
+      onCandidate: planTo,
     });
     ({ state, rounds } = converged);
     writeCached(stateFile, JSON.stringify(state));
   }
-  await to.plan(state);
-  const plan = await to.show<ChangePlanJson>();
+  if (!speculative.has(state)) planTo(state);
+  const plan = await speculative.get(state)!;
   return {
     classification: classifyPlan(plan), plan, planFile: planFileOf(to), priorState: { rounds, cached: cachedState !== undefined }, mirror: session.mirror,
   };
