@@ -56,7 +56,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const prior = result.priorState.cached ? 'prior state from cache' : `prior state converged in ${result.priorState.rounds} round(s)`;
   const source = result.mirror ? 'providers from a filesystem mirror' : 'providers from the registry';
   if (args.json) {
-    console.log(toJson(result.classification, { from: args.from, to: args.to, priorState: result.priorState, planFile: result.planFile, seconds: Number(seconds) }));
+    console.log(toJson(result.classification, { from: args.from, to: args.to, priorState: result.priorState, seconds: Number(seconds) }));
   } else {
     console.log(formatClassification(
       `plan:change ${args.from} -> ${args.to} (multi-region-api, Terraform ${terraform.binary.version}, ${source}; ${prior}; ${seconds}s)`,

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { join } from 'path';
 import { TerraformBinary } from '../terraform/find-terraform';
 import { createTerraformSession } from '../terraform/session';
@@ -9,7 +9,7 @@ import { StateFile } from './prior-state/state-file';
 import { ChangePlanJson } from './risk/changes';
 import { Classification, classifyPlan } from './risk/classify';
 import { synthesizeConfig } from './synth-config';
-import { ChangeWorkspace, initFolder, planFileOf, providerSchemas } from './workspace';
+import { ChangeWorkspace, initFolder, providerSchemas } from './workspace';
 
 /** Bump when the way a prior state is built changes, so cached states from older builders are not reused. */
 const PRIOR_STATE_BUILDER = '1';
@@ -17,7 +17,6 @@ const PRIOR_STATE_BUILDER = '1';
 export interface ChangePlanResult {
   readonly classification: Classification;
   readonly plan: ChangePlanJson;
-  readonly planFile: string;
   readonly priorState: { readonly rounds: number; readonly cached: boolean };
   readonly mirror?: string;
 }
@@ -26,8 +25,6 @@ export interface ChangePlanOptions {
   readonly from: string;
   readonly to: string;
   readonly terraform: TerraformBinary;
-  /** @default a fresh folder under the cache */
-  readonly workDir?: string;
   /** false: build and prove the prior state even when the cache holds one (it is then cached anew). @default true */
   readonly reuseState?: boolean;
 }
@@ -38,7 +35,15 @@ export interface ChangePlanOptions {
  */
 export async function planChange(options: ChangePlanOptions): Promise<ChangePlanResult> {
   const cache = cacheDir();
-  const workDir = options.workDir ?? mkdtempSync(join(cache, 'run-'));
+  const workDir = mkdtempSync(join(cache, 'run-'));
+  try {
+    return await planInto(workDir, cache, options);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+async function planInto(workDir: string, cache: string, options: ChangePlanOptions): Promise<ChangePlanResult> {
   const [stackA, stackB] = await Promise.all([
     synthesizeConfig(options.from, workDir, 'from'), synthesizeConfig(options.to, workDir, 'to'),
   ]);
@@ -82,6 +87,6 @@ export async function planChange(options: ChangePlanOptions): Promise<ChangePlan
   if (!speculative.has(state)) planTo(state);
   const plan = await speculative.get(state)!;
   return {
-    classification: classifyPlan(plan), plan, planFile: planFileOf(to), priorState: { rounds, cached: cachedState !== undefined }, mirror: session.mirror,
+    classification: classifyPlan(plan), plan, priorState: { rounds, cached: cachedState !== undefined }, mirror: session.mirror,
   };
 }

@@ -26,7 +26,10 @@ export function synthesizeConfig(configFile: string, parent: string, label: stri
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) {
-        const line = output.split('\n').find((l) => l.startsWith('Invalid configuration')) ?? output.trim().split('\n')[0];
+        const lines = output.trim().split('\n');
+        const first = lines.findIndex((l) => l.startsWith('Invalid configuration'));
+        // The app's message and its indented problems, on one line.
+        const line = first < 0 ? lines[0] : [lines[first], ...lines.slice(first + 1).filter((l) => /^\s/.test(l)).map((l) => l.trim())].join('; ');
         reject(new ConfigSideError(`--${label} ${configFile}: ${line || `synth exited ${code}`}`));
         return;
       }

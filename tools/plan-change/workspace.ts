@@ -92,8 +92,3 @@ export class ChangeWorkspace {
     return runTerraform(this.session, this.stack.dir, args);
   }
 }
-
-/** Where the last plan's binary file is, for a reviewer who wants `terraform show` on it. */
-export function planFileOf(workspace: ChangeWorkspace): string {
-  return join(workspace.stack.dir, PLAN_FILE);
-}

@@ -1,8 +1,10 @@
+import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { planChange, ChangePlanResult } from '../../../tools/plan-change/engine';
 import { EXAMPLE_CONFIG_PATH } from '../../../src/config';
+import { projectRoot } from '../../../src/project-root';
 import { describeWithTerraform, TERRAFORM_TIMEOUT_MS } from '../../helpers/terraform';
 
 // The real provider plans every change here, offline; everything runs in this one file so inits never race.
@@ -49,5 +51,16 @@ describeWithTerraform('plan:change against hashicorp/aws, offline', (terraform) 
     expect(new Set(stale.map((f) => f.scope))).toEqual(new Set(['us-east-1', 'us-west-2']));
     expect(stale.map((f) => f.address)).toEqual(expect.arrayContaining(functions.map((c) => c.address)));
     expect(outage).toBe(true);
+  });
+
+  test('a bad config on either side is one line from the app, naming the flag, exit 2', () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'plan-change-bad-')), 'bad.json');
+    writeFileSync(bad, JSON.stringify({ domainName: 5 }));
+    const cli = join(projectRoot(), 'dist', 'tools', 'plan-change', 'cli.js');
+    for (const args of [['--from', bad], ['--from', EXAMPLE_CONFIG_PATH, '--to', bad]]) {
+      const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim()).toMatch(new RegExp(`^plan:change: --(from|to) ${bad}: Invalid configuration ${bad}: 3 problems; domainName: 5 must be a string`));
+    }
   });
 });
