@@ -52,7 +52,7 @@ async function planInto(workDir: string, cache: string, options: ChangePlanOptio
   const from = new ChangeWorkspace(session, stackA, initDir);
   const to = new ChangeWorkspace(session, stackB, initDir);
 
-  const stateFile = join(cache, `state-${hashOf(PRIOR_STATE_BUILDER, initDir, JSON.stringify(stackA.json))}.tfstate`);
+  const stateFile = join(cache, `state-${hashOf(PRIOR_STATE_BUILDER, initDir, JSON.stringify(stackA.model.json))}.tfstate`);
   const cachedState = options.reuseState === false ? undefined : readCached(stateFile);
   let state: StateFile;
   let rounds = 0;
@@ -76,7 +76,7 @@ async function planInto(workDir: string, cache: string, options: ChangePlanOptio
     schemas.catch(() => undefined); // awaited (and its failure reported) after the create plan
     const converged = await convergePriorState(from, {
       schemas,
-      resources: (stackA.json.resource ?? {}) as StackResources,
+      resources: (stackA.model.json.resource ?? {}) as StackResources,
       terraformVersion: options.terraform.version,
       seed: stateFile,
       onCandidate: planTo,

@@ -2,14 +2,14 @@ import { spawn } from 'child_process';
 import { existsSync, mkdtempSync } from 'fs';
 import { join } from 'path';
 import { projectRoot } from '../../src/project-root';
-import { readSynthesizedStacks, SynthesizedStackFile } from '../stack-model/synthesized-stacks';
+import { readSynthesizedStacks, SynthesizedStack } from '../stack-model/synthesized-stacks';
 
 export const API_STACK = 'multi-region-api';
 
 /** A config that cannot be synthesized; the message is the app's own line (`Invalid configuration ...`). */
 export class ConfigSideError extends Error {}
 
-export type StackFile = SynthesizedStackFile<Record<string, unknown>>;
+export type StackFile = SynthesizedStack;
 
 /** Runs the compiled app on one config into a fresh folder under `parent`; resolves with the API stack. */
 export function synthesizeConfig(configFile: string, parent: string, label: string): Promise<StackFile> {
@@ -33,7 +33,7 @@ export function synthesizeConfig(configFile: string, parent: string, label: stri
         reject(new ConfigSideError(`--${label} ${configFile}: ${line || `synth exited ${code}`}`));
         return;
       }
-      const stack = readSynthesizedStacks<Record<string, unknown>>(outdir).find((s) => s.name === API_STACK);
+      const stack = readSynthesizedStacks(outdir).find((s) => s.name === API_STACK);
       if (!stack) reject(new ConfigSideError(`--${label} ${configFile}: the app synthesized no ${API_STACK} stack`));
       else resolve(stack);
     });

@@ -14,17 +14,12 @@ const DATA_DIR = '.terraform';
 const PLAN_FILE = 'change.tfplan';
 export const AWS_PROVIDER_SOURCE = 'registry.terraform.io/hashicorp/aws';
 
-interface StackBlocks {
-  readonly terraform?: { readonly required_providers?: unknown };
-  readonly provider?: { readonly aws?: ReadonlyArray<{ readonly alias?: string }> };
-}
-
 /**
  * A folder where `terraform init` ran once for this Terraform, these required providers and this install source;
  * every stack folder of a run links its `.terraform` and copies its lock file, so no run inits twice.
  */
 export async function initFolder(session: TerraformSession, stack: StackFile, cacheRoot: string): Promise<string> {
-  const json = stack.json as StackBlocks;
+  const json = stack.model.json;
   const key = hashOf(session.binary.version, JSON.stringify(json.terraform?.required_providers ?? {}), session.mirror ?? 'registry');
   const dir = join(cacheRoot, `init-${key}`);
   if (existsSync(join(dir, LOCK_FILE)) && existsSync(join(dir, DATA_DIR))) return dir;
@@ -32,7 +27,7 @@ export async function initFolder(session: TerraformSession, stack: StackFile, ca
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
   writeFileSync(join(building, 'cdk.tf.json'), JSON.stringify({ terraform: { required_providers: json.terraform?.required_providers }, provider: json.provider }));
-  writeOfflineOverride(building, json);
+  writeOfflineOverride(building, stack.model);
   await runTerraform(session, building, ['init', '-input=false', '-backend=true']);
   rmSync(dir, { recursive: true, force: true });
   renameSync(building, dir);
@@ -63,7 +58,7 @@ function providersSchemaJson(session: TerraformSession, dir: string): Promise<st
 /** One synthesized stack folder set up to plan offline against a state we write. */
 export class ChangeWorkspace {
   constructor(readonly session: TerraformSession, readonly stack: StackFile, initDir: string) {
-    writeOfflineOverride(stack.dir, stack.json as StackBlocks);
+    writeOfflineOverride(stack.dir, stack.model);
     copyFileSync(join(initDir, LOCK_FILE), join(stack.dir, LOCK_FILE));
     if (!existsSync(join(stack.dir, DATA_DIR))) symlinkSync(join(initDir, DATA_DIR), join(stack.dir, DATA_DIR), 'dir');
   }
