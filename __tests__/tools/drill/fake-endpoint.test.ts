@@ -17,6 +17,8 @@ interface Run {
   readonly done: Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }>;
 }
 
+const running = new Set<ChildProcess>();
+
 function drill(endpoint: string, args: string[]): Run {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
   const env: NodeJS.ProcessEnv = {
@@ -25,13 +27,14 @@ function drill(endpoint: string, args: string[]): Run {
   };
   // Port 9 on loopback has no DNS server: lookups fail at once and the drill skips its DNS phase.
   const child = spawn(process.execPath, [CLI, '--region', 'us-east-1', '--outputs', outputs, '--dns-server', '127.0.0.1:9', ...args], { env });
+  running.add(child);
   const started = Date.now();
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
   child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
   const done = new Promise<{ code: number | null; stdout: string; stderr: string; seconds: number }>((resolve) => {
-    child.on('exit', (code) => resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000 }));
+    child.on('exit', (code) => running.delete(child) && resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000 }));
   });
   return { child, done };
 }
@@ -50,7 +53,10 @@ beforeEach(async () => {
   aws = new FakeAws(ORIGINAL_ENV);
   endpoint = await aws.start();
 });
-afterEach(() => aws.stop());
+afterEach(async () => {
+  running.forEach((child) => child.kill('SIGKILL')); // only after a failed test: a passing one saw its drill exit
+  await aws.stop();
+});
 
 /** Route 53 answers the preflight, then never again: the drill is waiting on it with STATUS=fail written. */
 const route53HangsAfterPreflight = (operation: string, call: number) => (operation === 'GetHealthCheckStatus' && call > 1 ? 'hang' : 'answer');
