@@ -7,6 +7,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   setupFilesAfterEnv: ['<rootDir>/setup.js'],
+  // Says which layers did not run for lack of Terraform or Chromium (jest hides the console of all-skipped suites).
+  reporters: ['default', '<rootDir>/__tests__/helpers/skipped-layers-reporter.js'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Whole-stack synths and runs of the compiled app take seconds; 5 s (the default) fails on a busy 2-core runner.
   testTimeout: 30000,

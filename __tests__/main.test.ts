@@ -1,7 +1,7 @@
-import { unzipSync } from 'fflate';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { readZip } from '../src/archive/read-zip';
 import { API_STACK_NAME, BOOTSTRAP_STACK_NAME } from '../src/contract';
 import { runMain } from './helpers/run-main';
 import { MINIMAL } from './helpers/config';
@@ -53,10 +53,10 @@ describe('main with the example configuration', () => {
       .find((f) => f.function_name.endsWith(name))!;
     const archive = join(stackDir, fn.filename);
     expect(existsSync(archive)).toBe(true);
-    const files = unzipSync(readFileSync(archive));
-    expect(Object.keys(files)).toEqual(['index.js']);
+    const files = readZip(readFileSync(archive));
+    expect([...files.keys()]).toEqual(['index.js']);
     const mod = { exports: {} as { handler: (e: unknown) => Promise<{ statusCode: number; body: string }> } };
-    new Function('module', 'exports', 'require', Buffer.from(files['index.js']).toString('utf8'))(mod, mod.exports, require);
+    new Function('module', 'exports', 'require', files.get('index.js')!.toString('utf8'))(mod, mod.exports, require);
     const saved = process.env.AWS_REGION;
     process.env.AWS_REGION = 'eu-central-1';
     try {

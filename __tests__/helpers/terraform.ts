@@ -2,25 +2,18 @@ import { findTerraform, TerraformBinary } from '../../tools/terraform/find-terra
 import { StackWorkspace } from '../../tools/terraform/plan';
 import { createTerraformSession } from '../../tools/terraform/session';
 import { readSynthesizedStacks } from '../../tools/stack-model/synthesized-stacks';
+import { describeLayer } from './layer';
 
 /** Terraform layers take tens of seconds per command on 2 cores; hooks and tests get this budget each. */
 export const TERRAFORM_TIMEOUT_MS = 240_000;
 
 const lookup = findTerraform();
 
-/**
- * `describe` when Terraform is usable. Without it the suite is one test named after what to install: a failure
- * under CI=true, a visible skip elsewhere.
- */
+/** `describe` when Terraform is usable; otherwise a layer skipped (or failed under CI=true) naming what to install. */
 export function describeWithTerraform(name: string, body: (terraform: TerraformBinary) => void): void {
-  if (lookup.found) {
-    describe(name, () => body(lookup.binary));
-  } else if (process.env.CI === 'true') {
-    describe(name, () => test(lookup.message, () => { throw new Error(lookup.message); }));
-  } else {
-    console.warn(`${name}: skipped. ${lookup.message}`);
-    describe(name, () => test.skip(lookup.message, () => undefined));
-  }
+  describeLayer(name, lookup.found ? undefined : lookup.message, () => {
+    if (lookup.found) body(lookup.binary);
+  });
 }
 
 /** Workspaces for every stack synthesized into `outdir`, sharing one CLI configuration written there. */

@@ -1,7 +1,7 @@
-import { unzipSync } from 'fflate';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { readZip } from '../../src/archive/read-zip';
 
 type Bundling = typeof import('../../src/bundling');
 
@@ -71,9 +71,9 @@ describe('handlerArchive', () => {
     const bundling = freshBundling();
     const archive = bundling.handlerArchive('hello-world');
     expect(archive.endsWith('archive.zip')).toBe(true);
-    const files = unzipSync(readFileSync(archive));
-    expect(Object.keys(files)).toEqual(['index.js']);
-    expect(Buffer.from(files['index.js']).equals(readFileSync(join(bundling.bundleHandler('hello-world'), 'index.js')))).toBe(true);
+    const files = readZip(readFileSync(archive));
+    expect([...files.keys()]).toEqual(['index.js']);
+    expect(files.get('index.js')!.equals(readFileSync(join(bundling.bundleHandler('hello-world'), 'index.js')))).toBe(true);
     const again = freshBundling().handlerArchive('hello-world');
     expect(again).toBe(archive);
   });

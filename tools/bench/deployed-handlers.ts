@@ -1,8 +1,8 @@
-import { unzipSync } from 'fflate';
 import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { readZip } from '../../src/archive/read-zip';
 import { API_STACK_NAME } from '../../src/contract';
 
 export const HANDLERS = ['hello-world', 'health-check'] as const;
@@ -45,7 +45,7 @@ export function deployedHandlers(projectDir: string, workDir: string): DeployedH
       const fn = functions.find((f) => f.function_name.endsWith(name));
       if (!fn) throw new Error(`no aws_lambda_function named *${name} in the synthesized stack`);
       const archive = join(stackDir, fn.filename);
-      const code = unzipSync(readFileSync(archive))['index.js'];
+      const code = readZip(readFileSync(archive)).get('index.js');
       if (!code) throw new Error(`${fn.filename} has no index.js`);
       const dir = join(workDir, name);
       mkdirSync(dir, { recursive: true });

@@ -1,6 +1,9 @@
+import { isIP } from 'net';
+import { parseArgs } from 'util';
 import { UsageError } from './errors';
 
 export interface DrillArgs {
+  readonly kind: 'drill';
   readonly region: string;
   readonly dryRun: boolean;
   /** A saved `terraform output -json`; otherwise terraform is run in the stack folder. */
@@ -9,44 +12,83 @@ export interface DrillArgs {
   /** Resolvers to ask instead of the system's (e.g. 8.8.8.8, or the zone's name servers to skip caches). */
   readonly dnsServers: readonly string[];
   readonly pollSeconds: number;
-  readonly phaseTimeoutSeconds: number;
+  /** Longest the whole drill may take before it restores and stops. */
+  readonly timeoutSeconds: number;
+  /** Longest one AWS call may take, the SDK's retries included. */
+  readonly callTimeoutSeconds: number;
 }
 
-export const USAGE = 'usage: npm run drill -- --region <region> [--dry-run] [--outputs <terraform output -json file>] '
-  + '[--stack-dir <dir>] [--dns-server <ip>[,<ip>]] [--poll <seconds>] [--timeout <seconds per phase>]';
+export type DrillCommand = DrillArgs | { readonly kind: 'help' };
 
-const VALUE_FLAGS = ['--region', '--outputs', '--stack-dir', '--dns-server', '--poll', '--timeout'];
+export const USAGE = `usage: npm run drill -- --region <region> [options]
 
-export function parseDrillArgs(argv: readonly string[]): DrillArgs {
-  const values = new Map<string, string>();
-  let dryRun = false;
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === '--dry-run') {
-      dryRun = true;
-    } else if (VALUE_FLAGS.includes(flag)) {
-      const value = argv[++i];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`${flag} needs a value; ${USAGE}`);
-      values.set(flag, value);
-    } else {
-      throw new UsageError(`unknown argument "${flag}"; ${USAGE}`);
-    }
+  --region <region>           the deployed region to fail (a key of the stack's "regions" output)
+  --dry-run                   print the steps, change nothing
+  --outputs <file>            a saved \`terraform output -json\` (default: run terraform in --stack-dir)
+  --stack-dir <dir>           the synthesized stack (default cdktf.out/stacks/multi-region-api)
+  --dns-server <ip[:port]>    resolvers to ask, comma-separated (IPv6 with a port: [addr]:port)
+  --poll <seconds>            pause between status reads (default 5)
+  --timeout <seconds>         longest the whole drill may run; then it restores STATUS and stops (default 900)
+  --call-timeout <seconds>    longest one AWS call may take, retries included (default 15); the restore
+                              gets up to 4 of these
+  -h, --help                  this text`;
+
+/** Parses `npm run drill` arguments; every mistake is one UsageError naming the flag and the value. */
+export function parseDrillArgs(argv: readonly string[]): DrillCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        region: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        outputs: { type: 'string' },
+        'stack-dir': { type: 'string' },
+        'dns-server': { type: 'string' },
+        poll: { type: 'string' },
+        timeout: { type: 'string' },
+        'call-timeout': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (see --help)`);
   }
-  const region = values.get('--region');
-  if (!region) throw new UsageError(`--region is required; ${USAGE}`);
+  const { values } = parsed;
+  if (values.help) return { kind: 'help' };
+  const region = values.region;
+  if (!region) throw new UsageError('--region is required (see --help)');
   return {
+    kind: 'drill',
     region,
-    dryRun,
-    outputsFile: values.get('--outputs'),
-    stackDir: values.get('--stack-dir'),
-    dnsServers: values.get('--dns-server')?.split(',').map((s) => s.trim()).filter(Boolean) ?? [],
-    pollSeconds: positive(values.get('--poll') ?? '5', '--poll'),
-    phaseTimeoutSeconds: positive(values.get('--timeout') ?? '600', '--timeout'),
+    dryRun: values['dry-run'] ?? false,
+    outputsFile: values.outputs,
+    stackDir: values['stack-dir'],
+    dnsServers: values['dns-server']?.split(',').map((s) => s.trim()).filter(Boolean).map(dnsServer) ?? [],
+    pollSeconds: positive(values.poll ?? '5', '--poll'),
+    timeoutSeconds: positive(values.timeout ?? '900', '--timeout'),
+    callTimeoutSeconds: positive(values['call-timeout'] ?? '15', '--call-timeout'),
   };
 }
 
 function positive(text: string, flag: string): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${flag}: "${text}" is not a positive number of seconds`);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
+    throw new UsageError(`${flag}: "${text}" is not a positive number of seconds`);
+  }
   return value;
+}
+
+/** `1.2.3.4`, `1.2.3.4:53`, `::1` or `[::1]:53`, as node's Resolver#setServers takes them. */
+function dnsServer(text: string): string {
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
+  const v4WithPort = /^([^:]+):(\d+)$/.exec(text);
+  const [host, port, family] = bracketed ? [bracketed[1], bracketed[2], 6]
+    : v4WithPort ? [v4WithPort[1], v4WithPort[2], 4]
+      : [text, undefined, isIP(text)];
+  const portOk = port === undefined || (/^\d{1,5}$/.test(port) && Number(port) >= 1 && Number(port) <= 65535);
+  if (family === 0 || isIP(host) !== family || !portOk) {
+    throw new UsageError(`--dns-server: "${text}" is not an IP address with an optional port (8.8.8.8, 8.8.8.8:53, [2001:db8::1]:53)`);
+  }
+  return text;
 }

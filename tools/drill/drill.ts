@@ -2,12 +2,14 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { Clock } from './clock';
 import { DnsLookup, pointsAt } from './dns';
-import { DrillError, DrillInterrupted } from './errors';
+import { CallLimits } from './aws-call';
+import { DrillError, DrillInterrupted, DrillTimeout, UsageError } from './errors';
 import { readEnvironment, STATUS_VARIABLE, writeEnvironment } from './function-status';
 import { healthyShare, isHealthy } from './health';
 import { observe, readModel } from './health-check-status';
 import { detectionSeconds, FailoverModel, phaseLine } from './model';
 import { RegionOutputs, StackOutputs } from './outputs';
+import { restoreEnvironment } from './restore';
 
 export interface DrillDeps {
   /** A Lambda client for the drilled region. */
@@ -25,8 +27,10 @@ export interface DrillOptions {
   readonly outputs: StackOutputs;
   /** @default 5 */
   readonly pollSeconds?: number;
-  /** Longest wait of each phase. @default 600 */
-  readonly phaseTimeoutSeconds?: number;
+  /** Longest the whole drill may take; then it restores STATUS and stops. @default 900 */
+  readonly timeoutSeconds?: number;
+  /** Longest one AWS call may take, the SDK's retries included; the restore gets RESTORE_CALL_BUDGETS of these. @default 15 */
+  readonly callTimeoutSeconds?: number;
 }
 
 export interface PhaseTiming {
@@ -44,11 +48,10 @@ export interface DrillResult {
 
 /** The region's outputs, or a one-line error naming the deployed regions. */
 export function regionOf(outputs: StackOutputs, region: string): RegionOutputs {
-  const target = outputs.regions[region];
-  if (!target) {
-    throw new DrillError(`region "${region}" is not in the deployed stack; deployed regions: ${Object.keys(outputs.regions).join(', ')}`);
+  if (!Object.hasOwn(outputs.regions, region)) {
+    throw new UsageError(`--region: "${region}" is not in the deployed stack; deployed regions: ${Object.keys(outputs.regions).join(', ')}`);
   }
-  return target;
+  return outputs.regions[region];
 }
 
 /** What the drill will do, without doing it (`--dry-run`). */
@@ -60,7 +63,7 @@ export function drillSteps(outputs: StackOutputs, region: string): string[] {
     `3. poll Route 53 health check ${target.healthCheckId} until it is unhealthy (≤ 18% of checkers healthy)`,
     `4. resolve ${outputs.domainName} until the answer no longer points at ${target.customDomainTarget}`,
     `5. print each phase's time against the failover model (failover_seconds = ${outputs.failoverSeconds})`,
-    `6. restore the original ${STATUS_VARIABLE} (also on Ctrl-C or any error), then wait until the check is healthy again`,
+    `6. restore the original ${STATUS_VARIABLE} (also on Ctrl-C, SIGTERM, --timeout or any error), then wait until the check is healthy again`,
   ];
 }
 
@@ -69,20 +72,51 @@ export async function runDrill(deps: DrillDeps, options: DrillOptions): Promise<
   const { clock, log } = deps;
   const target = regionOf(options.outputs, options.region);
   const pollMs = (options.pollSeconds ?? 5) * 1000;
-  const timeoutMs = (options.phaseTimeoutSeconds ?? 600) * 1000;
+  const timeoutSeconds = options.timeoutSeconds ?? 900;
+  const callTimeoutMs = (options.callTimeoutSeconds ?? 15) * 1000;
   const fn = target.healthFunctionName;
+  const start = clock.now();
+  const deadline = start + timeoutSeconds * 1000;
 
-  // Preflight: read only. Anything wrong here stops the drill before it changes anything.
-  const original = await readEnvironment(deps.lambda, fn);
-  if (original[STATUS_VARIABLE] === 'fail') {
-    throw new DrillError(`${fn} in ${options.region} already has ${STATUS_VARIABLE}=fail (an unfinished drill?); set it back to ok first`);
+  // One signal stops everything the drill waits on: its deadline (--timeout) or Ctrl-C / SIGTERM.
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(new DrillTimeout(timeoutSeconds)), timeoutSeconds * 1000);
+  let restoring = false;
+  const unsubscribe = deps.onInterrupt((signal) => {
+    if (restoring) log(`${signal}: restoring ${STATUS_VARIABLE} first, please wait`);
+    stop.abort(new DrillInterrupted(signal));
+  });
+  const limits: CallLimits = { signal: stop.signal, callTimeoutMs };
+  const waitFor = async (what: string, done: () => Promise<boolean>): Promise<void> => {
+    while (!(await done())) {
+      if (clock.now() >= deadline) throw new DrillTimeout(timeoutSeconds, what);
+      await clock.sleep(Math.min(pollMs, Math.max(0, deadline - clock.now())), stop.signal);
+    }
+  };
+  const finish = () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+
+  let original: Record<string, string>;
+  let model: FailoverModel;
+  let dnsMeasured: boolean;
+  try {
+    // Preflight: read only. Anything wrong here stops the drill before it changes anything.
+    original = await readEnvironment(deps.lambda, limits, fn);
+    if (original[STATUS_VARIABLE] === 'fail') {
+      throw new DrillError(`${fn} in ${options.region} already has ${STATUS_VARIABLE}=fail (an unfinished drill?); set it back to ok first`);
+    }
+    model = await readModel(deps.route53, limits, target.healthCheckId, options.outputs.failoverSeconds);
+    const initially = await observe(deps.route53, limits, target.healthCheckId);
+    if (!isHealthy(initially)) {
+      throw new DrillError(`health check ${target.healthCheckId} of ${options.region} is already unhealthy; drill a healthy region`);
+    }
+    dnsMeasured = await pointsAt(deps.dns, options.outputs.domainName, target.customDomainTarget);
+  } catch (error) {
+    finish();
+    throw error;
   }
-  const model = await readModel(deps.route53, target.healthCheckId, options.outputs.failoverSeconds);
-  const initially = await observe(deps.route53, target.healthCheckId);
-  if (!isHealthy(initially)) {
-    throw new DrillError(`health check ${target.healthCheckId} of ${options.region} is already unhealthy; drill a healthy region`);
-  }
-  const dnsMeasured = await pointsAt(deps.dns, options.outputs.domainName, target.customDomainTarget);
   log(`model: detection ${model.requestIntervalSeconds} s x ${model.failureThreshold} = ${detectionSeconds(model)} s, `
     + `then up to ${model.ttlSeconds} s of cached answers: failover ≤ ${model.failoverSeconds} s`);
   if (!dnsMeasured) {
@@ -90,67 +124,55 @@ export async function runDrill(deps: DrillDeps, options: DrillOptions): Promise<
   }
 
   const phases: PhaseTiming[] = [];
-  const abort = new AbortController();
-  let restoring = false;
-  const unsubscribe = deps.onInterrupt((signal) => {
-    if (restoring) log(`${signal}: restoring ${STATUS_VARIABLE} first, please wait`);
-    abort.abort(new DrillInterrupted(signal));
-  });
-  const waitFor = async (what: string, done: () => Promise<boolean>): Promise<void> => {
-    const deadline = clock.now() + timeoutMs;
-    while (!(await done())) {
-      if (clock.now() >= deadline) throw new DrillError(`gave up waiting ${timeoutMs / 1000} s for ${what}`);
-      await clock.sleep(pollMs, abort.signal);
-    }
-  };
-
   let failure: unknown;
-  const start = clock.now();
+  const failStart = clock.now();
   try {
     log(`setting ${STATUS_VARIABLE}=fail on ${fn} in ${options.region}`);
-    await writeEnvironment(deps.lambda, clock, fn, { ...original, [STATUS_VARIABLE]: 'fail' }, abort.signal);
-    phases.push({ phase: 'status-applied', elapsedMs: clock.now() - start });
-    log(phaseLine('STATUS=fail applied', clock.now() - start));
+    await writeEnvironment(deps.lambda, clock, limits, fn, { ...original, [STATUS_VARIABLE]: 'fail' });
+    phases.push({ phase: 'status-applied', elapsedMs: clock.now() - failStart });
+    log(phaseLine('STATUS=fail applied', clock.now() - failStart));
 
     let lastShare = -1;
     await waitFor(`health check ${target.healthCheckId} to turn unhealthy`, async () => {
-      const observations = await observe(deps.route53, target.healthCheckId);
+      const observations = await observe(deps.route53, limits, target.healthCheckId);
       const share = healthyShare(observations);
       if (share !== lastShare) log(`  checkers reporting healthy: ${Math.round(share * 100)}% of ${observations.length}`);
       lastShare = share;
       return !isHealthy(observations);
     });
-    phases.push({ phase: 'unhealthy', elapsedMs: clock.now() - start });
-    log(phaseLine('health check unhealthy', clock.now() - start, `≤ ${detectionSeconds(model)} s after the function fails`));
+    phases.push({ phase: 'unhealthy', elapsedMs: clock.now() - failStart });
+    log(phaseLine('health check unhealthy', clock.now() - failStart, `≤ ${detectionSeconds(model)} s after the function fails`));
 
     if (dnsMeasured) {
       await waitFor(`${options.outputs.domainName} to stop answering ${options.region}`,
         async () => !(await pointsAt(deps.dns, options.outputs.domainName, target.customDomainTarget)));
-      phases.push({ phase: 'dns-moved', elapsedMs: clock.now() - start });
-      log(phaseLine(`DNS answer left ${options.region}`, clock.now() - start, `≤ ${model.failoverSeconds} s (failover_seconds)`));
+      phases.push({ phase: 'dns-moved', elapsedMs: clock.now() - failStart });
+      log(phaseLine(`DNS answer left ${options.region}`, clock.now() - failStart, `≤ ${model.failoverSeconds} s (failover_seconds)`));
     }
   } catch (error) {
     failure = error;
   }
   restoring = true;
   const restoreStart = clock.now();
+  if (failure) log(`stopping (${(failure as Error).message}); restoring ${STATUS_VARIABLE}`);
   try {
-    await writeEnvironment(deps.lambda, clock, fn, original);
+    await restoreEnvironment({ lambda: deps.lambda, clock, region: options.region, functionName: fn, environment: original, callTimeoutMs }, failure);
   } catch (error) {
-    unsubscribe();
-    throw new DrillError(`RESTORE FAILED: set ${STATUS_VARIABLE}=${original[STATUS_VARIABLE] ?? 'ok'} on ${fn} in ${options.region} by hand `
-      + `(${(error as Error).message})${failure ? `; the drill had stopped because: ${(failure as Error).message}` : ''}`);
+    finish();
+    throw error;
   }
   phases.push({ phase: 'restored', elapsedMs: clock.now() - restoreStart });
   log(`restored ${STATUS_VARIABLE}=${original[STATUS_VARIABLE] ?? '(unset)'} on ${fn}`);
+  restoring = false;
   if (failure) {
-    unsubscribe();
+    finish();
     throw failure;
   }
 
   try {
     const recoveryStart = clock.now();
-    await waitFor(`health check ${target.healthCheckId} to recover`, async () => isHealthy(await observe(deps.route53, target.healthCheckId)));
+    await waitFor(`health check ${target.healthCheckId} to recover`,
+      async () => isHealthy(await observe(deps.route53, limits, target.healthCheckId)));
     phases.push({ phase: 'healthy-again', elapsedMs: clock.now() - recoveryStart });
     log(phaseLine('health check healthy again', clock.now() - recoveryStart, `≈ ${detectionSeconds(model)} s after restore`));
     if (dnsMeasured) {
@@ -160,7 +182,7 @@ export async function runDrill(deps: DrillDeps, options: DrillOptions): Promise<
       log(phaseLine(`DNS answers ${options.region} again`, clock.now() - recoveryStart, `≤ ${model.failoverSeconds} s after restore`));
     }
   } finally {
-    unsubscribe();
+    finish();
   }
   return { model, phases, dnsMeasured };
 }

@@ -37,3 +37,11 @@ export function describeAwsError(error: unknown, action: string): DrillError {
   }
   return new DrillError(`${action} failed: ${name ?? 'Error'}: ${message ?? String(error)}`);
 }
+
+/** The whole drill took longer than --timeout. */
+export class DrillTimeout extends DrillError {
+  constructor(seconds: number, waitingFor?: string) {
+    super(`gave up after --timeout ${seconds} s${waitingFor ? ` waiting for ${waitingFor}` : ''}`);
+    this.name = 'DrillTimeout';
+  }
+}

@@ -1,6 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'http';
 import { LocalRunError } from './errors';
-import { readBody } from './listen';
+import { readBody } from './request-limits';
 
 export const CONTROL_PREFIX = '/control/';
 export const STATUS_VALUES = ['fail', 'ok'] as const;
@@ -33,9 +33,10 @@ export async function handleControl(request: IncomingMessage, response: ServerRe
     return json(response, 404, { message: 'control routes: GET /control/regions, POST /control/regions/<region>/status' });
   }
   const region = decodeURIComponent(flip[1]);
+  const body = await readBody(request);
   let status: unknown;
   try {
-    status = (JSON.parse(await readBody(request)) as { status?: unknown }).status;
+    status = (JSON.parse(body) as { status?: unknown }).status;
   } catch {
     return json(response, 400, { message: 'body must be JSON like {"status":"fail"}' });
   }

@@ -7,6 +7,9 @@ export const LOOPBACK = '127.0.0.1';
 /** Listens on 127.0.0.1:`port` (0 = any free port) and resolves to the port; a busy port is one clear LocalRunError. */
 export function listen(server: Server, port: number, what: string): Promise<number> {
   return new Promise((resolve, reject) => {
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      return reject(new LocalRunError(`port ${port} (${what}) is not a TCP port (0 to 65535): choose a lower --port`));
+    }
     const onError = (error: NodeJS.ErrnoException) => {
       reject(error.code === 'EADDRINUSE'
         ? new LocalRunError(`port ${port} (${what}) is already in use: stop what holds it, or choose other ports with --port`)
@@ -26,15 +29,5 @@ export function close(server: Server): Promise<void> {
     if (!server.listening) return resolve();
     server.close(() => resolve());
     server.closeAllConnections();
-  });
-}
-
-/** Reads a request body as text. */
-export function readBody(request: NodeJS.ReadableStream): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
   });
 }

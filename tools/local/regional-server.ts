@@ -1,10 +1,11 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'http';
 import { LocalFunction } from './local-function';
-import { close, listen, readBody } from './listen';
+import { close, listen } from './listen';
 import { matchRoute } from './match-route';
 import { IntegrationModel, RegionApiModel } from './model';
 import { proxyEvent } from './proxy-event';
+import { BodyTooLarge, readBody, refuse, refuseTarget } from './request-limits';
 
 /** One region's API Gateway REST API on its own port, invoking that region's copies of the synthesized functions. */
 export class RegionalServer {
@@ -16,6 +17,7 @@ export class RegionalServer {
     this.functions = new Map([...api.functions].map(([id, model]) => [id, new LocalFunction(model, api.region)]));
     this.server = createServer((request, response) => {
       this.handle(request, response).catch((error: Error) => {
+        if (error instanceof BodyTooLarge) return refuse(response, 413, error.message);
         this.log(`${api.region}: ${error.message}`);
         if (!response.headersSent) send(response, 500, { 'Content-Type': 'application/json' }, '{"message":"Internal server error"}');
       });
@@ -44,6 +46,8 @@ export class RegionalServer {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const refused = refuseTarget(request.url);
+    if (refused) return refuse(response, 400, refused);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = matchRoute(this.api, url.pathname);
     const integration = match.found ? match.route.methods.get(request.method ?? 'GET') : undefined;

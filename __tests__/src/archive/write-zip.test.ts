@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { readZip } from '../../../src/archive/read-zip';
 import { writeZip } from '../../../src/archive/write-zip';
 
 const files = new Map([
@@ -25,10 +25,8 @@ function centralEntries(zip: Buffer): Array<[string, number, number, number]> {
 }
 
 describe('writeZip', () => {
-  test('another zip reader gets back the names, order and contents', () => {
-    const read = unzipSync(writeZip(files));
-    expect(Object.keys(read)).toEqual([...files.keys()]);
-    for (const [name, content] of files) expect(Buffer.from(read[name]).equals(content)).toBe(true);
+  test('round-trips names, order and contents', () => {
+    expect(readZip(writeZip(files))).toEqual(files);
   });
 
   test('same files, same bytes (no clock, no file system metadata)', () => {

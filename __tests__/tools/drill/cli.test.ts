@@ -26,13 +26,21 @@ describe('npm run drill', () => {
   });
 
   test.each([
-    [['--region', 'eu-west-1', '--outputs', outputs], 1, 'drill: region "eu-west-1" is not in the deployed stack; deployed regions: us-east-1, us-west-2'],
+    [['--region', 'eu-west-1', '--outputs', outputs], 2, 'drill: --region: "eu-west-1" is not in the deployed stack; deployed regions: us-east-1, us-west-2'],
+    [['--region', '__proto__', '--outputs', outputs], 2, 'drill: --region: "__proto__" is not in the deployed stack'],
+    [['--region', 'us-east-1', '--dns-server', 'example.com', '--outputs', outputs], 2, 'drill: --dns-server: "example.com" is not an IP address'],
     [['--region', 'us-east-1', '--outputs', join(tmpdir(), 'missing.json')], 1, 'cannot be read (ENOENT)'],
     [['--dry-run'], 2, '--region is required'],
   ])('%j: exit %i with one line', (args, status, message) => {
     const result = drill(args);
     expect(result.status).toBe(status);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining(message)]);
+  });
+
+  test('--help prints the options and exits 0', () => {
+    const result = drill(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('--call-timeout <seconds>');
   });
 
   test('missing credentials: one line, exit 1', () => {

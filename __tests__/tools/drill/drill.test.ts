@@ -6,6 +6,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { drillSteps, runDrill } from '../../../tools/drill/drill';
 import { DnsLookup } from '../../../tools/drill/dns';
 import { DrillInterrupted } from '../../../tools/drill/errors';
+import { RestoreFailed } from '../../../tools/drill/restore';
 import { parseStackOutputs } from '../../../tools/drill/outputs';
 import { FakeClock, outputsJson } from '../../helpers/drill';
 
@@ -105,8 +106,8 @@ describe('runDrill', () => {
 
   test('restores STATUS when a phase times out', async () => {
     const { dns } = simulate({ lagPolls: 1_000 });
-    await expect(runDrill(deps(dns).value, { region: 'us-east-1', outputs, phaseTimeoutSeconds: 30 })).rejects
-      .toThrow('gave up waiting 30 s for health check hc-us-east-1 to turn unhealthy');
+    await expect(runDrill(deps(dns).value, { region: 'us-east-1', outputs, timeoutSeconds: 30 })).rejects
+      .toThrow('gave up after --timeout 30 s waiting for health check hc-us-east-1 to turn unhealthy');
     expect(updates()).toEqual([{ ...ORIGINAL_ENV, STATUS: 'fail' }, ORIGINAL_ENV]);
   });
 
@@ -129,7 +130,7 @@ describe('runDrill', () => {
       world.env = { ...input.Environment.Variables };
       return {};
     });
-    await expect(runDrill(deps(dns).value, { region: 'us-east-1', outputs, phaseTimeoutSeconds: 10 })).rejects.toThrow(/gave up waiting/);
+    await expect(runDrill(deps(dns).value, { region: 'us-east-1', outputs, timeoutSeconds: 10 })).rejects.toThrow(/gave up after --timeout 10 s waiting/);
     expect(calls).toBe(3);
     expect(world.env).toEqual(ORIGINAL_ENV);
   });
@@ -141,15 +142,23 @@ describe('runDrill', () => {
       if (++calls > 1) throw Object.assign(new Error('denied'), { name: 'AccessDeniedException' });
       return {};
     });
-    await expect(runDrill(deps(dns).value, { region: 'us-east-1', outputs, phaseTimeoutSeconds: 10 })).rejects
-      .toThrow(/^RESTORE FAILED: set STATUS=ok on multi-region-api-health-check in us-east-1 by hand .*gave up waiting/);
+    const error = await runDrill(deps(dns).value, { region: 'us-east-1', outputs, timeoutSeconds: 10 }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(RestoreFailed);
+    expect(calls).toBe(5); // the write of STATUS=fail, then four restore attempts
+    expect((error as Error).message.split('\n')).toEqual([
+      expect.stringMatching(/^RESTORE FAILED: STATUS on multi-region-api-health-check in us-east-1 may still be "fail" \(.*AccessDeniedException: denied\)\.$/),
+      'Restore it by hand (this puts back every variable it had before the drill):',
+      `  aws lambda update-function-configuration --region us-east-1 --function-name multi-region-api-health-check --environment '${JSON.stringify({ Variables: ORIGINAL_ENV })}'`,
+      expect.stringMatching(/^The drill had stopped because: gave up after --timeout 10 s/),
+    ]);
   });
 
   describe('changes nothing when', () => {
     test('the region is not deployed', async () => {
       const { dns } = simulate();
       await expect(runDrill(deps(dns).value, { region: 'eu-west-1', outputs })).rejects
-        .toThrow('region "eu-west-1" is not in the deployed stack; deployed regions: us-east-1, us-west-2');
+        .toThrow('--region: "eu-west-1" is not in the deployed stack; deployed regions: us-east-1, us-west-2');
+      await expect(runDrill(deps(dns).value, { region: 'toString', outputs })).rejects.toThrow('--region: "toString" is not in the deployed stack');
       expect(lambdaMock.calls()).toHaveLength(0);
     });
 

@@ -1,0 +1,98 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
+import { AddressInfo, Socket } from 'net';
+
+export type Operation = 'GetFunctionConfiguration' | 'UpdateFunctionConfiguration' | 'GetHealthCheck' | 'GetHealthCheckStatus';
+/** What the fake does with one call: answer, never answer, reset the connection, or answer 500. */
+export type Behaviour = 'answer' | 'hang' | 'reset' | '500';
+
+/**
+ * Lambda and Route 53 as the drill calls them, on 127.0.0.1: a health function whose environment the drill changes,
+ * and a health check that follows its STATUS. `behave` picks each call's fate from the operation and its count.
+ */
+export class FakeAws {
+  env: Record<string, string>;
+  readonly calls: Record<Operation, number> = {
+    GetFunctionConfiguration: 0, UpdateFunctionConfiguration: 0, GetHealthCheck: 0, GetHealthCheckStatus: 0,
+  };
+  behave: (operation: Operation, call: number) => Behaviour = () => 'answer';
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+
+  constructor(env: Record<string, string>) {
+    this.env = { ...env };
+    this.server = createServer((request, response) => void this.handle(request, response));
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  stop(): Promise<void> {
+    this.sockets.forEach((socket) => socket.destroy());
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await new Promise<string>((resolve) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });
+      request.on('end', () => resolve(text));
+    });
+    const operation = this.operationOf(request.method ?? 'GET', request.url ?? '/');
+    if (!operation) {
+      response.writeHead(404, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ message: `fake AWS does not know ${request.method} ${request.url}` }));
+      return;
+    }
+    const behaviour = this.behave(operation, ++this.calls[operation]);
+    if (behaviour === 'hang') return;
+    if (behaviour === 'reset') return void request.socket.resetAndDestroy();
+    const lambda = operation.endsWith('FunctionConfiguration');
+    if (behaviour === '500') {
+      if (lambda) {
+        response.writeHead(500, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'ServiceException' });
+        response.end(JSON.stringify({ message: 'fake failure' }));
+      } else {
+        response.writeHead(500, { 'Content-Type': 'text/xml' });
+        response.end('<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>fake failure</Message></Error></ErrorResponse>');
+      }
+      return;
+    }
+    if (operation === 'UpdateFunctionConfiguration') this.env = { ...(JSON.parse(body) as { Environment: { Variables: Record<string, string> } }).Environment.Variables };
+    if (lambda) {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ FunctionName: 'fn', Environment: { Variables: this.env }, LastUpdateStatus: 'Successful' }));
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': 'text/xml' });
+    response.end(operation === 'GetHealthCheck' ? healthCheckXml() : statusXml(this.env.STATUS !== 'fail'));
+  }
+
+  private operationOf(method: string, url: string): Operation | undefined {
+    if (/^\/2015-03-31\/functions\/[^/]+\/configuration/.test(url)) return method === 'PUT' ? 'UpdateFunctionConfiguration' : 'GetFunctionConfiguration';
+    if (/^\/2013-04-01\/healthcheck\/[^/]+\/status/.test(url)) return 'GetHealthCheckStatus';
+    if (/^\/2013-04-01\/healthcheck\/[^/]+$/.test(url)) return 'GetHealthCheck';
+    return undefined;
+  }
+}
+
+const XMLNS = 'https://route53.amazonaws.com/doc/2013-04-01/';
+
+function healthCheckXml(): string {
+  return `<?xml version="1.0"?><GetHealthCheckResponse xmlns="${XMLNS}"><HealthCheck><Id>hc</Id><CallerReference>x</CallerReference>`
+    + '<HealthCheckConfig><Type>HTTPS_STR_MATCH</Type><RequestInterval>10</RequestInterval><FailureThreshold>2</FailureThreshold></HealthCheckConfig>'
+    + '<HealthCheckVersion>1</HealthCheckVersion></HealthCheck></GetHealthCheckResponse>';
+}
+
+function statusXml(healthy: boolean): string {
+  const status = healthy ? 'Success: HTTP Status Code 200, OK' : 'Failure: HTTP Status Code 503, Service Unavailable';
+  const observation = (i: number) => `<HealthCheckObservation><Region>us-east-1</Region><IPAddress>10.0.0.${i}</IPAddress>`
+    + `<StatusReport><Status>${status}</Status><CheckedTime>2026-01-01T00:00:00Z</CheckedTime></StatusReport></HealthCheckObservation>`;
+  return `<?xml version="1.0"?><GetHealthCheckStatusResponse xmlns="${XMLNS}"><HealthCheckObservations>`
+    + `${Array.from({ length: 8 }, (_, i) => observation(i)).join('')}</HealthCheckObservations></GetHealthCheckStatusResponse>`;
+}

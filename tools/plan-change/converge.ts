@@ -1,0 +1,77 @@
+import { resolveReferences, StackResources } from './prior-state/references';
+import { ProviderPlacement, stateFromPlan } from './prior-state/build';
+import { ValuesPlan } from './prior-state/plan-values';
+import { ResourceSchemas } from './prior-state/schema';
+import { StateFile } from './prior-state/state-file';
+
+/** What the loop needs from a stack folder: plan against a state, then the plan's JSON. */
+export interface Planner {
+  plan(state: StateFile | undefined): Promise<boolean>;
+  show<T>(): Promise<T>;
+}
+
+export type ConvergencePlan = ValuesPlan & ProviderPlacement;
+
+export interface Convergence {
+  readonly state: StateFile;
+  /** Plans run against a built state until one planned no change. */
+  readonly rounds: number;
+}
+
+/** The prior state did not converge: what the last round still changes, one line per resource. */
+export class ConvergenceError extends Error {
+  constructor(readonly differences: readonly string[], rounds: number) {
+    super(`the prior state for --from did not converge to "no changes" in ${rounds} rounds; still planned:\n  ${differences.join('\n  ')}`);
+  }
+}
+
+/** `address: actions (attributes)` for each resource the plan still changes. */
+export function describeDifferences(plan: ValuesPlan): string[] {
+  return (plan.resource_changes ?? []).filter((c) => c.mode === 'managed' && c.change.actions.join() !== 'no-op').map((c) => {
+    const before = (c.change as { before?: Record<string, unknown> }).before ?? {};
+    const after = (c.change.after ?? {}) as Record<string, unknown>;
+    const unknown = (c.change.after_unknown ?? {}) as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+      .filter((k) => unknown[k] === true || JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+    return `${c.address}: ${c.change.actions.join(',')} (${keys.join(', ')})`;
+  });
+}
+
+export interface ConvergeOptions {
+  /** May still be loading while the create plan runs. */
+  readonly schemas: ResourceSchemas | Promise<ResourceSchemas>;
+  readonly resources: StackResources;
+  readonly terraformVersion: string;
+  readonly seed: string;
+  /** @default 5 */
+  readonly maxRounds?: number;
+  /**
+   * Called with each folded state just before it is planned (round 2 on), so a caller can plan its change against
+   * it at the same time; the state that converges is always one that was passed here.
+   */
+  readonly onCandidate?: (state: StateFile) => void;
+}
+
+/**
+ * A state the real provider plans as no changes for the stack: built from its create plan (placeholders for what
+ * only an apply knows, references resolved), then planned against `-refresh=false` and the planned values folded
+ * back in until a plan changes nothing.
+ */
+export async function convergePriorState(planner: Planner, options: ConvergeOptions): Promise<Convergence> {
+  const build = async (plan: ConvergencePlan, prior?: StateFile) => {
+    const state = stateFromPlan(plan, await options.schemas, options.terraformVersion, options.seed, prior);
+    resolveReferences(state, options.resources);
+    return state;
+  };
+  await planner.plan(undefined);
+  let state = await build(await planner.show<ConvergencePlan>());
+  const maxRounds = options.maxRounds ?? 5;
+  for (let round = 1; round <= maxRounds; round++) {
+    if (round > 1) options.onCandidate?.(state);
+    if (!(await planner.plan(state))) return { state, rounds: round };
+    const plan = await planner.show<ConvergencePlan>();
+    if (round === maxRounds) throw new ConvergenceError(describeDifferences(plan), maxRounds);
+    state = await build(plan, state);
+  }
+  throw new ConvergenceError([], maxRounds);
+}

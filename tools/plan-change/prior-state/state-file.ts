@@ -1,0 +1,57 @@
+import { createHash } from 'crypto';
+
+/** One instance as Terraform's state format 4 stores it. */
+export interface StateInstance {
+  index_key?: string | number;
+  schema_version: number;
+  attributes: Record<string, unknown>;
+  sensitive_attributes: StatePath[];
+}
+
+export interface StateResource {
+  mode: 'managed';
+  type: string;
+  name: string;
+  provider: string;
+  instances: StateInstance[];
+}
+
+export interface StateFile {
+  version: 4;
+  terraform_version: string;
+  serial: number;
+  lineage: string;
+  outputs: Record<string, { value: unknown; type: unknown; sensitive?: boolean }>;
+  resources: StateResource[];
+  check_results: null;
+}
+
+export type StatePath = Array<{ type: 'get_attr'; value: string } | { type: 'index'; value: { value: string | number; type: 'string' | 'number' } }>;
+
+/** `provider["registry.terraform.io/hashicorp/aws"].<alias>`, from a configuration key like `aws.us-east-1`. */
+export function providerAddress(providerConfigKey: string, source = 'registry.terraform.io/hashicorp/aws'): string {
+  const [, alias] = /^[^.]+\.(.+)$/.exec(providerConfigKey) ?? [];
+  return `provider["${source}"]${alias ? `.${alias}` : ''}`;
+}
+
+/** A lineage that is stable for the same seed, so a cached state keeps its identity. */
+export function lineageFor(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * Paths of every `true` leaf in a plan's `sensitive_values` tree (the schema's sensitive attributes, as Terraform
+ * marks them), in the state's `sensitive_attributes` format.
+ */
+export function sensitivePaths(tree: unknown, prefix: StatePath = []): StatePath[] {
+  if (tree === true) return prefix.length > 0 ? [prefix] : [];
+  if (Array.isArray(tree)) {
+    return tree.flatMap((child, i) => sensitivePaths(child, [...prefix, { type: 'index', value: { value: i, type: 'number' } }]));
+  }
+  if (tree !== null && typeof tree === 'object') {
+    return Object.entries(tree).flatMap(([key, child]) => sensitivePaths(child, [...prefix, { type: 'get_attr', value: key }]));
+  }
+  return [];
+}
+

@@ -1,0 +1,41 @@
+import { spawn } from 'child_process';
+import { existsSync, mkdtempSync } from 'fs';
+import { join } from 'path';
+import { projectRoot } from '../../src/project-root';
+import { readSynthesizedStacks, SynthesizedStack } from '../stack-model/synthesized-stacks';
+
+export const API_STACK = 'multi-region-api';
+
+/** A config that cannot be synthesized; the message is the app's own line (`Invalid configuration ...`). */
+export class ConfigSideError extends Error {}
+
+export type StackFile = SynthesizedStack;
+
+/** Runs the compiled app on one config into a fresh folder under `parent`; resolves with the API stack. */
+export function synthesizeConfig(configFile: string, parent: string, label: string): Promise<StackFile> {
+  const main = join(projectRoot(), 'dist', 'main.js');
+  if (!existsSync(main)) return Promise.reject(new ConfigSideError(`${main} is missing: run \`npm run build\` first`));
+  const outdir = mkdtempSync(join(parent, `${label}-`));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [main], {
+      cwd: projectRoot(), env: { ...process.env, MULTI_REGION_CONFIG: configFile, CDKTF_OUTDIR: outdir }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
+    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) {
+        const lines = output.trim().split('\n');
+        const first = lines.findIndex((l) => l.startsWith('Invalid configuration'));
+        // The app's message and its indented problems, on one line.
+        const line = first < 0 ? lines[0] : [lines[first], ...lines.slice(first + 1).filter((l) => /^\s/.test(l)).map((l) => l.trim())].join('; ');
+        reject(new ConfigSideError(`--${label} ${configFile}: ${line || `synth exited ${code}`}`));
+        return;
+      }
+      const stack = readSynthesizedStacks(outdir).find((s) => s.name === API_STACK);
+      if (!stack) reject(new ConfigSideError(`--${label} ${configFile}: the app synthesized no ${API_STACK} stack`));
+      else resolve(stack);
+    });
+  });
+}
