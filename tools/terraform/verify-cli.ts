@@ -6,12 +6,12 @@ import { summarizePlan } from './summary';
 import { proveOutdir, StackProof, StackProofError } from './verify';
 import { describeInstallSource, fail, runScript, setUpOfflineProof } from './offline-proof-setup';
 
-// `npm run verify`: synth, then init, validate, plan and `terraform test` for every stack, offline.
+// `npm run verify`: synth, then init, plan (which validates) and `terraform test` for every stack, offline.
 function reportLine(proof: StackProof): string {
   const created = summarizePlan(proof.plan).actions.get('create') ?? 0;
   const s = (n: number) => `${n.toFixed(1)}s`;
   const test = proof.test ? `test ${proof.test.passed} passed (${s(proof.test.seconds)})` : 'no .tftest.hcl';
-  return `  ${proof.stack.padEnd(20)} init ${s(proof.seconds.init)}  validate ${s(proof.seconds.validate)}  `
+  return `  ${proof.stack.padEnd(20)} init ${s(proof.seconds.init)}  `
     + `plan ${created} to create (${s(proof.seconds.plan)})  ${test}`;
 }
 
