@@ -3,6 +3,7 @@ import { createHash } from 'crypto';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { isBuiltin } from 'module';
 import { join } from 'path';
+import { fileURLToPath } from 'url';
 
 /**
  * The packages an inlined entry imports (cdktf, constructs, the provider's deep imports) go into one file,
@@ -41,7 +42,7 @@ export async function buildVendor(root, imports) {
     .update(JSON.stringify(specifiers))
     .update(readFileSync(join(root, 'package-lock.json')))
     .update(esbuild.version)
-    .update(readFileSync(new URL(import.meta.url)))
+    .update(readFileSync(fileURLToPath(import.meta.url)))
     .digest('hex');
   if (existsSync(outfile) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
   // Each package is required on first use, as a plain require would, so load order and side effects are unchanged.
