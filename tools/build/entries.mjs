@@ -12,6 +12,7 @@ import { join } from 'path';
 const LISTED = [
   { source: 'main.ts', vendored: true, needs: [] },
   { source: 'tools/local/measure-failover.ts' },
+  { source: 'tools/local/measure-body-limit.ts' },
   { source: 'tools/client-settings/write-settings.ts' },
   { source: 'tools/terraform/verify-cli.ts' },
   { source: 'tools/terraform/plan-summary-cli.ts' },
