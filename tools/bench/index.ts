@@ -9,12 +9,13 @@ import { benchHealthBudget } from './health-budget';
 import { describeMachine } from './machine';
 import { renderMarkdown } from './render';
 import { BenchResults } from './results';
+import { benchCommands } from './commands';
 import { benchSynth } from './synth';
 import { checkTargets } from './targets';
 import { benchTests } from './test-layers';
 
 const USAGE = `usage: npm run bench [-- options]
-  --runs N        synth runs per variant (default 5)
+  --runs N        synth runs per variant and rounds of the user commands (default 5)
   --quick         1 run, cdktf synth for 2 regions only, 1,000 invocations, no test timings
   --skip-tests    do not time npm test
   --save FILE     also write the JSON report to FILE (e.g. docs/bench/latest.json)`;
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
     log,
   });
 
+  const commands = await benchCommands(projectDir, options.runs, log);
+
   log('handlers');
   const workDir = mkdtempSync(join(tmpdir(), 'bench-handlers-'));
   let results: BenchResults;
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       machine,
       synth,
+      commands,
       handlers: { sizes: handlers.map(({ name, minifiedBytes, zipBytes }) => ({ name, minifiedBytes, zipBytes })), invocations },
       healthBudget,
       tests,

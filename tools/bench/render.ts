@@ -1,9 +1,10 @@
+import { CommandResults } from './commands';
 import { BenchResults, TargetCheck } from './results';
 import { seconds } from './targets';
 
 const VARIANT_LABELS = {
   app: 'app (`node dist/main.js`)',
-  cli: '`cdktf synth` (incl. `npm run build`)',
+  cli: '`cdktf synth` (prebuilt app)',
   baseline: 'baseline: provider package root import',
 };
 
@@ -14,7 +15,7 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly (string |
 
 /** The whole report as Markdown: readable in a terminal, pasteable into the README. */
 export function renderMarkdown(results: BenchResults, targets: readonly TargetCheck[]): string {
-  const { machine, synth, handlers, healthBudget, tests } = results;
+  const { machine, synth, commands, handlers, healthBudget, tests } = results;
   const runs = Math.max(...synth.series.map((s) => s.runs));
   const parts: string[] = [];
   parts.push(`Measured ${results.date} on ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GB, Node ${machine.node}`
@@ -25,6 +26,8 @@ export function renderMarkdown(results: BenchResults, targets: readonly TargetCh
     synth.series.map((s) => [VARIANT_LABELS[s.variant], s.regions, s.resources, seconds(s.wallMs), seconds(s.cpuMs),
       s.peakRssMb.toFixed(0), s.treeRssMb.toFixed(0), s.processCount]),
   ) + `\n\nBaseline wrote the same cdk.tf.json as the app: ${synth.baselineIdentical ? 'yes' : 'NO'}.`);
+
+  parts.push(renderCommands(commands));
 
   const phaseNames = Object.keys(synth.phases[0]?.phases ?? {}).filter((name) => name !== 'synth');
   parts.push('**Where app synth time goes** (ms, median of 3 instrumented runs)\n\n' + table(
@@ -56,4 +59,17 @@ export function renderMarkdown(results: BenchResults, targets: readonly TargetCh
     targets.map((t) => [t.target, t.measured, t.pass ? 'PASS' : 'MISS', t.note]),
   ));
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The commands users type, each against the app timed in the same round. */
+export function renderCommands(commands: CommandResults): string {
+  const rows = [commands.app, ...commands.rows];
+  const partial = rows.some((row) => row.counted === 'node');
+  return `**Commands people type** (example config, 2 regions; median of each row's runs; CPU = user + system of every process `
+    + `the command waited for${partial ? ', Node processes only where marked *' : ''}; peak = largest single process; ratio = wall / the app's `
+    + 'wall in the same round)\n\n' + table(
+    ['command', 'runs', 'wall s', 'CPU s', 'peak MB', '× app'],
+    rows.map((row) => [`\`${row.command}\`${row.counted === 'node' ? ' *' : ''}`, row.runs, seconds(row.wallMs), seconds(row.cpuMs),
+      row.peakRssMb.toFixed(0), row.ratioToApp.toFixed(1)]),
+  );
 }

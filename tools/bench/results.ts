@@ -1,3 +1,4 @@
+import { CommandResults } from './commands';
 import { HealthBudgetResult } from './health-budget';
 import { InvocationStats } from './handlers';
 import { Machine } from './machine';
@@ -15,6 +16,8 @@ export interface BenchResults {
   readonly date: string;
   readonly machine: Machine;
   readonly synth: SynthResults;
+  /** What users type (`npm run synth`, `npx cdktf synth`, `npm run local`, `npm run verify`, ...) against the app. */
+  readonly commands: CommandResults;
   readonly handlers: {
     readonly sizes: readonly HandlerSize[];
     readonly invocations: readonly InvocationStats[];

@@ -54,8 +54,8 @@ interface Job {
 const STACK_FILE = join('stacks', API_STACK_NAME, 'cdk.tf.json');
 
 /**
- * Synth measured three ways: the compiled app (`node dist/main.js`), the cdktf CLI (`cdktf synth`, which also runs
- * cdktf.json's `npm run build` step), and the root-import baseline (2 regions). Runs are interleaved round-robin so
+ * Synth measured three ways: the bundled app (`node dist/main.js`), the cdktf CLI (`cdktf synth`, whose app command
+ * finds the bundle fresh and runs it), and the root-import baseline (2 regions). Runs are interleaved round-robin so
  * load from other work on the machine spreads over every variant alike; one untimed app run warms the caches first.
  */
 export function benchSynth(plan: SynthPlan): SynthResults {

@@ -24,6 +24,16 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   const scale = largest.wallMs / app2.wallMs;
   checks.push(check(`${largest.regions}-region synth ≤ 2.5× the 2-region time`, `${scale.toFixed(2)}×`, scale <= 2.5,
     `${largest.resources} vs ${app2.resources} resources` + (phasesLargest && phases2 ? `; construct+synth ${seconds(phasesLargest.phases.construct + phasesLargest.phases.synthWithoutArchive)} s vs ${seconds(phases2.phases.construct + phases2.phases.synthWithoutArchive)} s` : '')));
+  const synthCommand = results.commands.rows.find((row) => row.command === 'npm run synth');
+  if (synthCommand) {
+    checks.push(check('`npm run synth` ≤ 3.5× the app (pairwise)', `${synthCommand.ratioToApp.toFixed(2)}×`, synthCommand.ratioToApp <= 3.5,
+      `${seconds(synthCommand.wallMs)} s vs the app's ${seconds(results.commands.app.wallMs)} s`));
+    checks.push(check('`npm run synth` peak memory ≤ 250 MB', `${synthCommand.peakRssMb.toFixed(0)} MB`, synthCommand.peakRssMb <= 250, 'largest single process'));
+  }
+  const cdktfSynth = results.commands.rows.find((row) => row.command.startsWith('npx cdktf synth'));
+  if (cdktfSynth) {
+    checks.push(check('`npx cdktf synth` (prebuilt) ≤ 5 s', `${seconds(cdktfSynth.wallMs)} s`, cdktfSynth.wallMs <= 5000, `${cdktfSynth.peakRssMb.toFixed(0)} MB peak`));
+  }
   for (const size of results.handlers.sizes) {
     checks.push(check(`${size.name} bundle ≤ 2 KB minified`, `${size.minifiedBytes} B`, size.minifiedBytes <= 2048,
       `${size.zipBytes} B zipped`));

@@ -13,7 +13,7 @@ export interface TimedStep {
 }
 
 export interface TestTimes {
-  /** One full `npm test` (typecheck + lint + build + jest). */
+  /** One full `npm test` (typecheck + lint + jest, whose global setup runs the fast build). */
   readonly npmTestMs: number;
   /** Its parts, each run on its own: the static steps, then jest one layer at a time. */
   readonly steps: readonly TimedStep[];

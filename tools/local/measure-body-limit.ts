@@ -6,7 +6,7 @@ import { defaultStackDir } from './read-stack';
 
 /**
  * Prints the local run's memory (whole process, from /proc) while oversized request bodies arrive:
- *   node dist/tools/local/measure-body-limit.js [megabytes=256] [stack dir] [cli.js of the local run to measure]
+ *   node tools/build/run.mjs tools/local/measure-body-limit.ts [megabytes=256] [stack dir] [cli.js of the local run to measure]
  */
 async function main([megabytes = '256', stackDir = defaultStackDir(), cli = join(__dirname, 'cli.js')]: string[]): Promise<void> {
   const child = spawn(process.execPath, [cli, '--stack-dir', stackDir, '--port', '0', '--time-scale', '100'], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -9,14 +9,14 @@ import { describeInstallSource, fail, runScript, setUpOfflineProof } from './off
 
 const USAGE = `usage: npm run verify
   Synthesizes the configured app (MULTI_REGION_CONFIG or the example) into test-artifacts/verify/, then runs
-  terraform init, validate, plan and test on every stack offline (fake credentials, local state).
+  terraform init, plan (which validates) and test on every stack offline (fake credentials, local state).
 exit 0: every stack valid and fully planned; 1: a stack failed`;
 
 function reportLine(proof: StackProof): string {
   const created = summarizePlan(proof.plan).actions.get('create') ?? 0;
   const s = (n: number) => `${n.toFixed(1)}s`;
   const test = proof.test ? `test ${proof.test.passed} passed (${s(proof.test.seconds)})` : 'no .tftest.hcl';
-  return `  ${proof.stack.padEnd(20)} init ${s(proof.seconds.init)}  validate ${s(proof.seconds.validate)}  `
+  return `  ${proof.stack.padEnd(20)} init ${s(proof.seconds.init)}  `
     + `plan ${created} to create (${s(proof.seconds.plan)})  ${test}`;
 }
 

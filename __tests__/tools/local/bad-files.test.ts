@@ -39,12 +39,13 @@ test.each([
 });
 
 test.each([
-  [['--port', '99999'], '--port: "99999" is not an integer from 0 to 65535'],
-  [['--port', 'http'], '--port: "http" is not an integer from 0 to 65535'],
-  [['--port', '65535'], 'port 65537 (API in us-east-1) is not a TCP port (0 to 65535): choose a lower --port'],
-])('an impossible port %j: one line naming it', (args, message) => {
+  // A flag that cannot be a port is a usage error (exit 2); a port that only fails when bound is a run error (exit 1).
+  [['--port', '99999'], 2, '--port: "99999" is not an integer from 0 to 65535 (see --help)'],
+  [['--port', 'http'], 2, '--port: "http" is not an integer from 0 to 65535 (see --help)'],
+  [['--port', '65535'], 1, 'port 65537 (API in us-east-1) is not a TCP port (0 to 65535): choose a lower --port'],
+])('an impossible port %j: one line naming it', (args, status, message) => {
   const run = cli(['--stack-dir', stackDir, ...args]);
-  expect(run.status).toBe(1);
+  expect(run.status).toBe(status);
   expect(run.stderr.trim().split('\n')).toEqual([`npm run local: ${message}`]);
 });
 

@@ -68,12 +68,62 @@ function plannedCounts(resources: readonly PlannedResource[], key: (r: PlannedRe
 const MONITORING_PROVIDER = `aws.${ROUTE53_METRICS_REGION}-monitoring`;
 
 const CASES = [
-  { label: 'the example configuration (2 regions): init, validate, plan, terraform test', regions: ['us-east-1', 'us-west-2'], full: true },
+  { label: 'the example configuration (2 regions): init, plan, terraform test', regions: ['us-east-1', 'us-west-2'], full: true },
   { label: '5 regions: init, plan', regions: FIVE_REGIONS, full: false },
 ];
 
+interface CaseRun {
+  readonly workspace: StackWorkspace;
+  readonly plan: PlanJson;
+  readonly proofs: StackProof[];
+}
+
+/** The example stack with a misspelled attribute (caught by the schema) and a value the provider's own validation rejects. */
+function invalidWorkspace(terraform: Parameters<typeof workspacesFor>[0]): StackWorkspace {
+  const outdir = mkdtempSync(join(tmpdir(), 'mr-api-broken-'));
+  const { app, apiStack } = buildApp(testConfig(), outdir);
+  apiStack.regionalApis[0].stage.addOverride('stage_nmae', 'prod');
+  apiStack.regionalApis[1].helloWorld.function.addOverride('memory_size', 64);
+  app.synth();
+  return workspacesFor(terraform, outdir).get(API_STACK_NAME)!;
+}
+
+/**
+ * Starts every Terraform command of this file at once: the inits one after another (they share the plugin cache),
+ * then the example's proof, the 5-region plan and the invalid stack's plan side by side, so the file takes as long as
+ * its longest chain rather than the sum of them.
+ */
+function startAll(terraform: Parameters<typeof workspacesFor>[0]) {
+  const synthesized = CASES.map(({ regions, full }) => {
+    const run = runMain(full ? {} : { MULTI_REGION_CONFIG: configFile(regions) });
+    if (run.status !== 0) throw new Error(`synth failed: ${run.stderr}`);
+    return workspacesFor(terraform, run.outdir);
+  });
+  const invalid = invalidWorkspace(terraform);
+  // A failed init is remembered by its workspace and surfaces again in the plan or proof that needs it.
+  const inits = [...synthesized.flatMap((workspaces) => [...workspaces.values()]), invalid]
+    .reduce((previous, workspace) => previous.then(() => workspace.init().then(() => undefined, () => undefined)), Promise.resolve());
+  const cases = CASES.map(({ full }, index) => inits.then(async (): Promise<CaseRun> => {
+    const workspaces = synthesized[index];
+    const workspace = workspaces.get(API_STACK_NAME)!;
+    if (!full) return { workspace, plan: await workspace.plan(), proofs: [] };
+    // What `npm run verify` does: every stack through init, plan (which validates) and terraform test.
+    const proofs = await proveStacks([...workspaces.values()]);
+    return { workspace, plan: proofs.find((p) => p.stack === API_STACK_NAME)!.plan, proofs };
+  }));
+  const invalidPlan = inits.then(() => invalid.plan().then(() => 'plan passed', (error: Error) => error.message));
+  // Each is awaited by its own tests; until then a failure must not count as unhandled.
+  cases.forEach((run) => run.catch(() => undefined));
+  return { cases, invalidPlan };
+}
+
 describeWithTerraform('multi-region-api planned offline against hashicorp/aws', (terraform) => {
-  describe.each(CASES)('$label', ({ regions, full }) => {
+  let started: ReturnType<typeof startAll>;
+  beforeAll(() => {
+    started = startAll(terraform);
+  }, TERRAFORM_TIMEOUT_MS);
+
+  describe.each(CASES)('$label', ({ label, regions, full }) => {
     let workspace: StackWorkspace;
     let plan: PlanJson;
     let planned: PlannedResource[];
@@ -81,17 +131,7 @@ describeWithTerraform('multi-region-api planned offline against hashicorp/aws', 
     const regionOf = (address: string) => constructRegion(workspace.stack.model, configAddress(address), regions);
 
     beforeAll(async () => {
-      const run = runMain(full ? {} : { MULTI_REGION_CONFIG: configFile(regions) });
-      if (run.status !== 0) throw new Error(`synth failed: ${run.stderr}`);
-      const workspaces = workspacesFor(terraform, run.outdir);
-      workspace = workspaces.get(API_STACK_NAME)!;
-      if (full) {
-        // What `npm run verify` does: every stack through init, validate, plan and terraform test.
-        proofs = await proveStacks([...workspaces.values()]);
-        plan = proofs.find((p) => p.stack === API_STACK_NAME)!.plan;
-      } else {
-        plan = await workspace.plan();
-      }
+      ({ workspace, plan, proofs } = await started.cases[CASES.findIndex((c) => c.label === label)]);
       planned = plannedResources(plan);
     }, TERRAFORM_TIMEOUT_MS);
 
@@ -181,24 +221,17 @@ describeWithTerraform('multi-region-api planned offline against hashicorp/aws', 
     });
 
     if (full) {
-      test("every stack validated, fully planned and passed the repository's terraform test", () => {
+      test("every stack fully planned and passed the repository's terraform test", () => {
         expect(proofs.map((p) => [p.stack, p.test?.passed])).toEqual([['multi-region-api', 1], ['state-bootstrap', 1]]);
       });
     }
   });
 
   describe('an invalid resource, slipped in through an escape hatch', () => {
-    test('fails validate, naming the resource and the problem', async () => {
-      const outdir = mkdtempSync(join(tmpdir(), 'mr-api-broken-'));
-      const { app, apiStack } = buildApp(testConfig(), outdir);
-      // A misspelled attribute (caught by the schema) and a value the provider's own validation rejects.
-      apiStack.regionalApis[0].stage.addOverride('stage_nmae', 'prod');
-      apiStack.regionalApis[1].helloWorld.function.addOverride('memory_size', 64);
-      app.synth();
-      const workspace = workspacesFor(terraform, outdir).get(API_STACK_NAME)!;
-      const failure = workspace.validate().then(() => 'validate passed', (error: Error) => error.message);
-      await expect(failure).resolves.toMatch(/aws_api_gateway_stage\.region-us-east-1_stage_\w+[\s\S]*No argument or block type is named "stage_nmae"/);
-      await expect(failure).resolves.toMatch(/memory_size to be in the range \(128 - 10240\), got 64/);
+    test('fails the plan, naming the resource and the problem (plan validates; the proof runs no separate validate)', async () => {
+      const failure = await started.invalidPlan;
+      expect(failure).toMatch(/aws_api_gateway_stage\.region-us-east-1_stage_\w+[\s\S]*No argument or block type is named "stage_nmae"/);
+      expect(failure).toMatch(/memory_size to be in the range \(128 - 10240\), got 64/);
     }, TERRAFORM_TIMEOUT_MS);
   });
 });
