@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { readZip } from '../src/archive/read-zip';
+import { API_STACK_NAME, BOOTSTRAP_STACK_NAME } from '../src/contract';
 import { runMain } from './helpers/run-main';
 import { MINIMAL } from './helpers/config';
 import { getEvent } from '../tools/local/proxy-event';
@@ -29,7 +30,7 @@ describe('main with a bad configuration', () => {
 
 describe('main with the example configuration', () => {
   const run = runMain();
-  const stackDir = join(run.outdir, 'stacks', 'multi-region-api');
+  const stackDir = join(run.outdir, 'stacks', API_STACK_NAME);
   const stack = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
 
   test('writes the multi-region-api stack for the example regions', () => {
@@ -38,7 +39,7 @@ describe('main with the example configuration', () => {
   });
 
   test('writes the state-bootstrap stack beside it, creating the bucket the API stack\'s S3 backend names', () => {
-    const bootstrap = JSON.parse(readFileSync(join(run.outdir, 'stacks', 'state-bootstrap', 'cdk.tf.json'), 'utf8'));
+    const bootstrap = JSON.parse(readFileSync(join(run.outdir, 'stacks', BOOTSTRAP_STACK_NAME, 'cdk.tf.json'), 'utf8'));
     const [bucket] = Object.values(bootstrap.resource.aws_s3_bucket as Record<string, { bucket: string }>);
     expect(bucket.bucket).toBe(stack.terraform.backend.s3.bucket);
     expect(stack.terraform.backend.s3.use_lockfile).toBe(true);
@@ -69,10 +70,10 @@ describe('main with the example configuration', () => {
 
   test('bundles stay byte-identical across synths, so plans show no spurious Lambda updates', () => {
     const again = runMain();
-    const hashes = (out: string) => readdirSync(join(out, 'stacks', 'multi-region-api', 'assets'))
-      .map((asset) => readdirSync(join(out, 'stacks', 'multi-region-api', 'assets', asset)).join());
+    const hashes = (out: string) => readdirSync(join(out, 'stacks', API_STACK_NAME, 'assets'))
+      .map((asset) => readdirSync(join(out, 'stacks', API_STACK_NAME, 'assets', asset)).join());
     expect(hashes(again.outdir)).toEqual(hashes(run.outdir));
-    const zip = (out: string) => readFileSync(join(out, 'stacks', 'multi-region-api', stack.resource.aws_lambda_function[Object.keys(stack.resource.aws_lambda_function)[0]].filename));
+    const zip = (out: string) => readFileSync(join(out, 'stacks', API_STACK_NAME, stack.resource.aws_lambda_function[Object.keys(stack.resource.aws_lambda_function)[0]].filename));
     expect(zip(again.outdir).equals(zip(run.outdir))).toBe(true);
   });
 });

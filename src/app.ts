@@ -1,7 +1,8 @@
 import { App } from 'cdktf';
 import { MultiRegionConfig } from './config/types';
-import { API_STACK_NAME, MultiRegionApiStack } from './stacks/multi-region-api-stack';
-import { BOOTSTRAP_STACK_NAME, StateBootstrapStack } from './stacks/state-bootstrap-stack';
+import { API_STACK_NAME, BOOTSTRAP_STACK_NAME } from './contract';
+import { MultiRegionApiStack } from './stacks/multi-region-api-stack';
+import { StateBootstrapStack } from './stacks/state-bootstrap-stack';
 
 export interface BuiltApp {
   readonly app: App;

@@ -1,5 +1,6 @@
 // The page loads timeline.js as a plain script; jest loads the same file (typed by timeline.d.ts).
 import * as T from '../../browser-client/timeline';
+import { CLIENT_HELLO_PATH, helloText } from '../../src/contract';
 import type { Poll, TimelineState } from '../../browser-client/timeline';
 
 function play(polls: Poll[]): TimelineState {
@@ -56,7 +57,7 @@ describe('record', () => {
 
 describe('regionOf', () => {
   test.each([
-    [{ message: 'Hello from eu-west-1' }, 'eu-west-1'],
+    [{ message: helloText('eu-west-1') }, 'eu-west-1'],
     [{ message: 'hello' }, null],
     [null, null],
     [{ status: 'ok' }, null],
@@ -86,6 +87,6 @@ describe('readSettings', () => {
 });
 
 test('helloUrl and formatDuration', () => {
-  expect(T.helloUrl('https://api.example.com/')).toBe('https://api.example.com/v1/helloworld');
+  expect(T.helloUrl('https://api.example.com/')).toBe(`https://api.example.com${CLIENT_HELLO_PATH}`);
   expect([999.4, 999.6, 2500, 65000].map(T.formatDuration)).toEqual(['999 ms', '1.0 s', '2.5 s', '1 min 5 s']);
 });

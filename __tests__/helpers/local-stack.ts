@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { API_STACK_NAME } from '../../src/contract';
 import { MINIMAL } from './config';
 import { runMain } from './run-main';
 
@@ -13,5 +14,5 @@ export function synthForLocalRun(overrides: Record<string, unknown> = {}): strin
   writeFileSync(configFile, JSON.stringify({ ...MINIMAL, ...overrides }));
   const run = runMain({ MULTI_REGION_CONFIG: configFile });
   if (run.status !== 0) throw new Error(`synth failed: ${run.stderr}`);
-  return join(run.outdir, 'stacks', 'multi-region-api');
+  return join(run.outdir, 'stacks', API_STACK_NAME);
 }

@@ -1,3 +1,4 @@
+import { regionOfHello } from '../../src/contract';
 import { SERVED_REGION_HEADER } from '../../tools/local/global-server';
 
 export interface Answer {
@@ -9,7 +10,7 @@ export interface Answer {
 export async function ask(url: string): Promise<Answer> {
   const response = await fetch(url);
   const body = await response.json() as { message?: string };
-  return { status: response.status, region: /^Hello from (\S+)$/.exec(body.message ?? '')?.[1], servedBy: response.headers.get(SERVED_REGION_HEADER) };
+  return { status: response.status, region: regionOfHello(body.message), servedBy: response.headers.get(SERVED_REGION_HEADER) };
 }
 
 /** Polls `url` every `everyMs` until `region` answers; resolves to the elapsed ms, rejects after `limitMs`. */

@@ -1,6 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { MultiRegionConfig } from '../../src/config/types';
+import { API_STACK_NAME } from '../../src/contract';
 import { StackModel } from '../../tools/stack-model/stack-model';
 import { MultiRegionApiStack } from '../../src/stacks/multi-region-api-stack';
 import { testConfig } from './config';
@@ -14,7 +15,7 @@ export interface SynthesizedStack {
 }
 
 export function synthApiStack(config: MultiRegionConfig = testConfig()): { json: string; stack: SynthesizedStack } {
-  const stack = new MultiRegionApiStack(Testing.app() as App, 'multi-region-api', { config });
+  const stack = new MultiRegionApiStack(Testing.app() as App, API_STACK_NAME, { config });
   const json = Testing.synth(stack);
   return { json, stack: JSON.parse(json) as SynthesizedStack };
 }

@@ -21,6 +21,14 @@ function crc32(data: Buffer): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/*
+ * Hand-written on purpose: the archive's bytes are in every deployed Lambda's source_code_hash and in the synthesized
+ * JSON, so a writer producing other bytes for the same files would update every function on the next apply for no
+ * change. fflate deflates with its own encoder (other bytes); yazl matches the deflate stream but hard-codes
+ * "version made by" 6.3 in the central directory (this writer says 2.0). The reader stays too: fflate's unzipSync
+ * returns a nameless empty entry for a truncated archive instead of failing, which the local run must report.
+ */
+
 /**
  * A deflated zip of `files` (name -> content, in the given order) with fixed timestamps and modes: byte-identical for
  * identical input, written in-process. (cdktf's ARCHIVE assets spawn a Node child per archive to run archiver.)

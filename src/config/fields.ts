@@ -54,13 +54,6 @@ export function readObject(
   return value as JsonObject;
 }
 
-/** Reads an optional field: its default when absent, else the reader's verdict. */
-export function optional<T>(
-  object: JsonObject, key: string, fallback: T, read: (value: unknown) => T | undefined,
-): T | undefined {
-  return object[key] === undefined ? fallback : read(object[key]);
-}
-
 export interface StringRule {
   readonly pattern?: RegExp;
   readonly describe?: string;

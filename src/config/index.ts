@@ -1,4 +1,4 @@
 export * from './types';
 export { ConfigError, validateConfig } from './validate';
 export { configPath, loadConfig, CONFIG_ENV_VAR, EXAMPLE_CONFIG_PATH } from './load';
-export { DEFAULTS } from './defaults';
+export { SCHEMA } from './schema';

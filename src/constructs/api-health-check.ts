@@ -1,6 +1,8 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
 import { Construct } from 'constructs';
+import { HealthCheckConfig } from '../config/types';
+import { HEALTH_SEARCH_STRING } from '../contract';
 
 export interface ApiHealthCheckProps {
   /** Route 53 is global; the region's provider keeps every regional resource on its own provider. */
@@ -11,33 +13,29 @@ export interface ApiHealthCheckProps {
   readonly resourcePath: string;
   /** The health check's `Name` tag, shown in the Route 53 console. */
   readonly name: string;
-  /** Seconds between probes from each checker: 10 or 30. */
-  readonly requestInterval: number;
-  /** Consecutive failures (or successes) that flip the status. */
-  readonly failureThreshold: number;
+  /** Seconds between probes, consecutive failures (or successes) that flip the status, and the checker regions. */
+  readonly healthCheck: HealthCheckConfig;
   /** The string the first 5,120 bytes of the body must hold. @default 'ok' */
   readonly searchString?: string;
-  /** Route 53 checker regions. @default [] (Route 53's default set) */
-  readonly checkerRegions?: readonly string[];
 }
 
 /** An HTTPS_STR_MATCH Route 53 health check on port 443 of one region's API. */
 export class ApiHealthCheck extends Construct {
-  readonly healthCheck: Route53HealthCheck;
+  readonly resource: Route53HealthCheck;
 
   constructor(scope: Construct, id: string, props: ApiHealthCheckProps) {
     super(scope, id);
-    const checkerRegions = props.checkerRegions ?? [];
+    const { requestInterval, failureThreshold, checkerRegions } = props.healthCheck;
 
-    this.healthCheck = new Route53HealthCheck(this, 'health-check', {
+    this.resource = new Route53HealthCheck(this, 'health-check', {
       provider: props.provider,
       type: 'HTTPS_STR_MATCH',
       fqdn: props.fqdn,
       port: 443,
       resourcePath: props.resourcePath,
-      searchString: props.searchString ?? 'ok',
-      requestInterval: props.requestInterval,
-      failureThreshold: props.failureThreshold,
+      searchString: props.searchString ?? HEALTH_SEARCH_STRING,
+      requestInterval,
+      failureThreshold,
       // execute-api hosts serve many APIs behind one address and pick the certificate by SNI.
       enableSni: true,
       ...(checkerRegions.length > 0 ? { regions: [...checkerRegions] } : {}),
@@ -46,6 +44,6 @@ export class ApiHealthCheck extends Construct {
   }
 
   get healthCheckId(): string {
-    return this.healthCheck.id;
+    return this.resource.id;
   }
 }

@@ -5,6 +5,7 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
+import { LambdaConfig } from '../config/types';
 import { serviceTrustPolicy } from './trust-policy';
 
 export interface BundledFunctionProps {
@@ -16,9 +17,8 @@ export interface BundledFunctionProps {
   readonly code: TerraformAsset;
   /** The aliased provider of the region this function lives in. */
   readonly provider: AwsProvider;
-  readonly memoryMb: number;
-  readonly timeoutSeconds: number;
-  readonly logRetentionDays: number;
+  /** Memory, timeout and log retention. */
+  readonly lambda: LambdaConfig;
   /** @default {} */
   readonly environment?: Readonly<Record<string, string>>;
   /** Send X-Ray traces (tracing mode Active) and allow the role to write them. @default true */
@@ -38,7 +38,7 @@ export class BundledFunction extends Construct {
     this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
       provider,
       name: `/aws/lambda/${props.functionName}`,
-      retentionInDays: props.logRetentionDays,
+      retentionInDays: props.lambda.logRetentionDays,
     });
 
     this.role = new IamRole(this, 'role', {
@@ -88,8 +88,8 @@ export class BundledFunction extends Construct {
       handler: 'index.handler',
       filename: props.code.path,
       sourceCodeHash: Fn.filebase64sha256(props.code.path),
-      memorySize: props.memoryMb,
-      timeout: props.timeoutSeconds,
+      memorySize: props.lambda.memoryMb,
+      timeout: props.lambda.timeoutSeconds,
       environment: { variables: { ...props.environment } },
       loggingConfig: { logFormat: 'Text', logGroup: this.logGroup.name },
       tracingConfig: { mode: tracing ? 'Active' : 'PassThrough' },

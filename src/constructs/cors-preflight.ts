@@ -4,6 +4,7 @@ import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayMethodResponse } from '@cdktf/provider-aws/lib/api-gateway-method-response';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
+import { originMatchTemplate } from './cors-origin-template';
 
 export const CORS_ALLOW_HEADERS = 'Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz-Security-Token';
 
@@ -62,15 +63,4 @@ export class CorsPreflight extends Construct {
       dependsOn: [this.integration],
     });
   }
-}
-
-/** VTL that replaces the static Allow-Origin header with the request's Origin when it is one of `origins`. */
-export function originMatchTemplate(origins: readonly string[]): string {
-  return [
-    `#set($allowed = [${origins.map((origin) => `"${origin}"`).join(', ')}])`,
-    '#set($origin = $input.params().header.get("Origin"))',
-    '#if($allowed.contains($origin))',
-    '#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)',
-    '#end',
-  ].join('\n');
 }

@@ -1,8 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Construct } from 'constructs';
-
-export type LatencyRecordType = 'ALIAS' | 'CNAME';
+import { DnsConfig } from '../config/types';
 
 export interface LatencyRecordsProps {
   /** Route 53 is global; the region's provider keeps every regional resource on its own provider. */
@@ -18,10 +17,8 @@ export interface LatencyRecordsProps {
   readonly targetDomainName: string;
   /** The hosted zone of `targetDomainName` (ALIAS only). */
   readonly targetZoneId: string;
-  /** ALIAS A + AAAA records, or one CNAME (the blog's form). @default 'ALIAS' */
-  readonly recordType?: LatencyRecordType;
-  /** TTL of the CNAME; ALIAS answers always carry 60 s. @default 60 */
-  readonly ttl?: number;
+  /** ALIAS A + AAAA records, or one CNAME (the blog's form) with its TTL; ALIAS answers always carry 60 s. */
+  readonly dns: DnsConfig;
 }
 
 /** One region's latency-routed answer for the public name, carrying that region's health check. */
@@ -39,9 +36,9 @@ export class LatencyRecords extends Construct {
       healthCheckId: props.healthCheckId,
     };
 
-    if ((props.recordType ?? 'ALIAS') === 'CNAME') {
+    if (props.dns.recordType === 'CNAME') {
       this.records = [new Route53Record(this, 'cname', {
-        ...common, type: 'CNAME', ttl: props.ttl ?? 60, records: [props.targetDomainName],
+        ...common, type: 'CNAME', ttl: props.dns.ttl, records: [props.targetDomainName],
       })];
       return;
     }

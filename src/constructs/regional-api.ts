@@ -7,15 +7,12 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { createHash } from 'crypto';
-import { DEFAULTS } from '../config/defaults';
+import { HEALTH_PATH, HEALTH_SEARCH_STRING, HELLO_PATH, STAGE_NAME } from '../contract';
+import { ApiConfig, CorsConfig, HealthCheckConfig, LambdaConfig } from '../config/types';
 import { ACCESS_LOG_FORMAT } from './access-log-format';
 import { ApiGatewayCloudwatchRole } from './api-gateway-cloudwatch-role';
 import { BundledFunction } from './bundled-function';
 import { LambdaRoute } from './lambda-route';
-
-export const STAGE_NAME = 'prod';
-export const HELLO_PATH = 'helloworld';
-export const HEALTH_PATH = 'healthcheck';
 
 export interface RegionalApiProps {
   /** The AWS region code, e.g. `us-east-1`. */
@@ -25,20 +22,15 @@ export interface RegionalApiProps {
   /** Prefix of every name (functions, roles, API). */
   readonly namePrefix: string;
   readonly helloWorldCode: TerraformAsset;
-  readonly healthCheckCode: TerraformAsset;
-  readonly memoryMb: number;
-  readonly timeoutSeconds: number;
-  readonly logRetentionDays: number;
-  /** URLs the health function probes; any failure makes the region unhealthy. @default [] */
-  readonly dependencyUrls?: readonly string[];
-  /** The shared time budget of those probes, in ms. @default 1500 */
-  readonly dependencyTimeoutMs?: number;
-  /** @default ['*'] */
-  readonly allowOrigins?: readonly string[];
-  /** Stage-wide throttling of every method: steady requests per second. @default 100 */
-  readonly throttlingRateLimit?: number;
-  /** Stage-wide throttling of every method: burst. @default 50 */
-  readonly throttlingBurstLimit?: number;
+  readonly healthFunctionCode: TerraformAsset;
+  /** Both functions' memory, timeout and log retention (the access log's retention too). */
+  readonly lambda: LambdaConfig;
+  /** The dependency URLs the health function probes, and their shared budget. */
+  readonly healthCheck: HealthCheckConfig;
+  /** The origins browsers may call from, on every route and preflight. */
+  readonly cors: CorsConfig;
+  /** Stage-wide throttling of every method. */
+  readonly api: ApiConfig;
 }
 
 /** One region's API: the hello-world and health-check functions behind a REGIONAL REST API, stage `prod`. */
@@ -49,19 +41,18 @@ export class RegionalApi extends Construct {
   /** Where the stage writes one JSON line per request. */
   readonly accessLogGroup: CloudwatchLogGroup;
   readonly helloWorld: BundledFunction;
-  readonly healthCheck: BundledFunction;
+  /** The function behind GET /healthcheck, which the region's Route 53 health check probes. */
+  readonly healthFunction: BundledFunction;
   /** `<api id>.execute-api.<region>.amazonaws.com`, the host Route 53 health-checks. */
   readonly executeApiHost: string;
 
   constructor(scope: Construct, id: string, props: RegionalApiProps) {
     super(scope, id);
     const { provider, region, namePrefix } = props;
-    const allowOrigins = props.allowOrigins ?? ['*'];
+    const { allowOrigins } = props.cors;
     this.region = region;
 
-    const functionSettings = {
-      provider, memoryMb: props.memoryMb, timeoutSeconds: props.timeoutSeconds, logRetentionDays: props.logRetentionDays,
-    };
+    const functionSettings = { provider, lambda: props.lambda };
     const origins = allowOrigins.join(',');
     this.helloWorld = new BundledFunction(this, 'hello-world', {
       ...functionSettings,
@@ -70,16 +61,16 @@ export class RegionalApi extends Construct {
       code: props.helloWorldCode,
       environment: { ALLOWED_ORIGINS: origins },
     });
-    this.healthCheck = new BundledFunction(this, 'health-check', {
+    this.healthFunction = new BundledFunction(this, 'health-check', {
       ...functionSettings,
       functionName: `${namePrefix}-health-check`,
       roleName: `${namePrefix}-health-check-${region}`,
-      code: props.healthCheckCode,
+      code: props.healthFunctionCode,
       environment: {
         ALLOWED_ORIGINS: origins,
-        STATUS: 'ok',
-        DEPENDENCY_URLS: JSON.stringify(props.dependencyUrls ?? []),
-        DEPENDENCY_TIMEOUT_MS: String(props.dependencyTimeoutMs ?? 1500),
+        STATUS: HEALTH_SEARCH_STRING,
+        DEPENDENCY_URLS: JSON.stringify(props.healthCheck.dependencies),
+        DEPENDENCY_TIMEOUT_MS: String(props.healthCheck.dependencyTimeoutMs),
       },
     });
 
@@ -94,7 +85,7 @@ export class RegionalApi extends Construct {
         provider, restApi: this.restApi, pathPart: HELLO_PATH, handler: this.helloWorld.function, allowOrigins,
       }),
       new LambdaRoute(this, 'health-check-route', {
-        provider, restApi: this.restApi, pathPart: HEALTH_PATH, handler: this.healthCheck.function, allowOrigins,
+        provider, restApi: this.restApi, pathPart: HEALTH_PATH, handler: this.healthFunction.function, allowOrigins,
       }),
     ];
     const parts = routes.flatMap((route) => route.parts);
@@ -113,7 +104,7 @@ export class RegionalApi extends Construct {
     this.accessLogGroup = new CloudwatchLogGroup(this, 'access-log-group', {
       provider,
       name: `/aws/apigateway/${namePrefix}/${STAGE_NAME}/access`,
-      retentionInDays: props.logRetentionDays,
+      retentionInDays: props.lambda.logRetentionDays,
     });
     // API Gateway refuses access-log settings until the region's account setting names a CloudWatch role.
     const logging = new ApiGatewayCloudwatchRole(this, 'api-gateway-logging', {
@@ -134,8 +125,8 @@ export class RegionalApi extends Construct {
       stageName: this.stage.stageName,
       methodPath: '*/*',
       settings: {
-        throttlingRateLimit: props.throttlingRateLimit ?? DEFAULTS.throttlingRateLimit,
-        throttlingBurstLimit: props.throttlingBurstLimit ?? DEFAULTS.throttlingBurstLimit,
+        throttlingRateLimit: props.api.throttlingRateLimit,
+        throttlingBurstLimit: props.api.throttlingBurstLimit,
       },
     });
     this.executeApiHost = `${this.restApi.id}.execute-api.${region}.amazonaws.com`;

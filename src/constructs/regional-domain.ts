@@ -2,8 +2,7 @@ import { ApiGatewayBasePathMapping } from '@cdktf/provider-aws/lib/api-gateway-b
 import { ApiGatewayDomainName } from '@cdktf/provider-aws/lib/api-gateway-domain-name';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
-
-export const BASE_PATH = 'v1';
+import { BASE_PATH } from '../contract';
 
 export interface RegionalDomainProps {
   /** The aliased provider of the API's region. */

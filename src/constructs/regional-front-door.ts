@@ -1,8 +1,10 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { ApiHealthCheck } from './api-health-check';
-import { LatencyRecords, LatencyRecordType } from './latency-records';
-import { HEALTH_PATH, RegionalApi, STAGE_NAME } from './regional-api';
+import { LatencyRecords } from './latency-records';
+import { DnsConfig, HealthCheckConfig } from '../config/types';
+import { HEALTH_PATH, STAGE_NAME } from '../contract';
+import { RegionalApi } from './regional-api';
 import { RegionalDomain } from './regional-domain';
 import { ValidatedCertificate } from './validated-certificate';
 
@@ -18,14 +20,10 @@ export interface RegionalFrontDoorProps {
   readonly validationRecordFqdns: string[];
   /** The health check's Name tag. */
   readonly healthCheckName: string;
-  readonly requestInterval: number;
-  readonly failureThreshold: number;
-  /** @default [] (Route 53's default checker set) */
-  readonly checkerRegions?: readonly string[];
-  /** @default 'ALIAS' */
-  readonly recordType?: LatencyRecordType;
-  /** CNAME only. @default 60 */
-  readonly ttl?: number;
+  /** How often, from where and how strictly Route 53 probes the API. */
+  readonly healthCheck: HealthCheckConfig;
+  /** The latency records' type and (CNAME) TTL. */
+  readonly dns: DnsConfig;
 }
 
 /**
@@ -35,7 +33,8 @@ export interface RegionalFrontDoorProps {
 export class RegionalFrontDoor extends Construct {
   readonly certificate: ValidatedCertificate;
   readonly domain: RegionalDomain;
-  readonly healthCheck: ApiHealthCheck;
+  /** The Route 53 health check on this region's API (not to be confused with the API's health function). */
+  readonly route53HealthCheck: ApiHealthCheck;
   readonly records: LatencyRecords;
 
   constructor(scope: Construct, id: string, props: RegionalFrontDoorProps) {
@@ -54,25 +53,22 @@ export class RegionalFrontDoor extends Construct {
     });
     // Probing the execute-api host, not the shared name, tests exactly this region (the shared name would be
     // answered by whichever region is closest to the checker).
-    this.healthCheck = new ApiHealthCheck(this, 'health-check', {
+    this.route53HealthCheck = new ApiHealthCheck(this, 'health-check', {
       provider,
       fqdn: api.executeApiHost,
       resourcePath: `/${STAGE_NAME}/${HEALTH_PATH}`,
       name: props.healthCheckName,
-      requestInterval: props.requestInterval,
-      failureThreshold: props.failureThreshold,
-      checkerRegions: props.checkerRegions,
+      healthCheck: props.healthCheck,
     });
     this.records = new LatencyRecords(this, 'latency-records', {
       provider,
       zoneId: props.hostedZoneId,
       name: props.domainName,
       region: api.region,
-      healthCheckId: this.healthCheck.healthCheckId,
+      healthCheckId: this.route53HealthCheck.healthCheckId,
       targetDomainName: this.domain.targetDomainName,
       targetZoneId: this.domain.targetZoneId,
-      recordType: props.recordType,
-      ttl: props.ttl,
+      dns: props.dns,
     });
   }
 }

@@ -1,7 +1,7 @@
 import { TerraformOutput, TerraformStack } from 'cdktf';
-import { HELLO_PATH, RegionalApi } from '../constructs/regional-api';
-import { BASE_PATH } from '../constructs/regional-domain';
+import { RegionalApi } from '../constructs/regional-api';
 import { RegionalFrontDoor } from '../constructs/regional-front-door';
+import { CLIENT_HELLO_PATH } from '../contract';
 
 export interface ApiOutputsProps {
   readonly domainName: string;
@@ -15,7 +15,7 @@ export interface ApiOutputsProps {
  */
 export function declareApiOutputs(stack: TerraformStack, props: ApiOutputsProps): void {
   new TerraformOutput(stack, 'global_url', {
-    value: `https://${props.domainName}/${BASE_PATH}/${HELLO_PATH}`,
+    value: `https://${props.domainName}${CLIENT_HELLO_PATH}`,
     description: 'The public URL, answered by the closest healthy region',
   });
   new TerraformOutput(stack, 'domain_name', { value: props.domainName });
@@ -27,12 +27,12 @@ export function declareApiOutputs(stack: TerraformStack, props: ApiOutputsProps)
     invoke_url: api.stage.invokeUrl,
     execute_api_host: api.executeApiHost,
     rest_api_id: api.restApi.id,
-    health_check_id: frontDoor.healthCheck.healthCheckId,
-    health_check_fqdn: frontDoor.healthCheck.healthCheck.fqdn,
+    health_check_id: frontDoor.route53HealthCheck.healthCheckId,
+    health_check_fqdn: frontDoor.route53HealthCheck.resource.fqdn,
     custom_domain_target: frontDoor.domain.targetDomainName,
     custom_domain_zone_id: frontDoor.domain.targetZoneId,
     hello_function_name: api.helloWorld.function.functionName,
-    health_function_name: api.healthCheck.function.functionName,
+    health_function_name: api.healthFunction.function.functionName,
   }]));
   new TerraformOutput(stack, 'regions', {
     value: regions,

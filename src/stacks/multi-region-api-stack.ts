@@ -7,11 +7,9 @@ import { CertificateValidationRecords } from '../constructs/certificate-validati
 import { HealthCheckAlarms, ROUTE53_METRICS_REGION } from '../constructs/health-check-alarms';
 import { RegionalApi } from '../constructs/regional-api';
 import { RegionalFrontDoor } from '../constructs/regional-front-door';
-import { failoverSeconds } from '../failover';
+import { failoverSeconds } from '../contract';
 import { declareApiOutputs } from './api-outputs';
 import { useStateBackend } from './backend';
-
-export const API_STACK_NAME = 'multi-region-api';
 
 export interface MultiRegionApiStackProps {
   readonly config: MultiRegionConfig;
@@ -37,7 +35,7 @@ export class MultiRegionApiStack extends TerraformStack {
     const helloWorldCode = new TerraformAsset(this, 'hello-world-code', {
       path: handlerArchive('hello-world'), type: AssetType.FILE,
     });
-    const healthCheckCode = new TerraformAsset(this, 'health-check-code', {
+    const healthFunctionCode = new TerraformAsset(this, 'health-check-code', {
       path: handlerArchive('health-check'), type: AssetType.FILE,
     });
 
@@ -54,15 +52,11 @@ export class MultiRegionApiStack extends TerraformStack {
       provider: providers.get(region)!,
       namePrefix: config.namePrefix,
       helloWorldCode,
-      healthCheckCode,
-      memoryMb: config.lambda.memoryMb,
-      timeoutSeconds: config.lambda.timeoutSeconds,
-      logRetentionDays: config.lambda.logRetentionDays,
-      dependencyUrls: config.healthCheck.dependencies,
-      dependencyTimeoutMs: config.healthCheck.dependencyTimeoutMs,
-      allowOrigins: config.cors.allowOrigins,
-      throttlingRateLimit: config.api.throttlingRateLimit,
-      throttlingBurstLimit: config.api.throttlingBurstLimit,
+      healthFunctionCode,
+      lambda: config.lambda,
+      healthCheck: config.healthCheck,
+      cors: config.cors,
+      api: config.api,
     }));
 
     // The validation records are made from the first region's certificate, which is itself made by the loop
@@ -75,11 +69,8 @@ export class MultiRegionApiStack extends TerraformStack {
       hostedZoneId: config.hostedZoneId,
       validationRecordFqdns,
       healthCheckName: `${config.namePrefix}-${api.region}`,
-      requestInterval: config.healthCheck.requestInterval,
-      failureThreshold: config.healthCheck.failureThreshold,
-      checkerRegions: config.healthCheck.checkerRegions,
-      recordType: config.dns.recordType,
-      ttl: config.dns.ttl,
+      healthCheck: config.healthCheck,
+      dns: config.dns,
     }));
     this.validationRecords = new CertificateValidationRecords(this, 'certificate-validation-records', {
       provider: providers.get(config.regions[0])!,
@@ -96,7 +87,7 @@ export class MultiRegionApiStack extends TerraformStack {
       provider: monitoring,
       namePrefix: config.namePrefix,
       healthChecks: this.frontDoors.map((door, index) => ({
-        region: this.regionalApis[index].region, healthCheckId: door.healthCheck.healthCheckId,
+        region: this.regionalApis[index].region, healthCheckId: door.route53HealthCheck.healthCheckId,
       })),
       emails: config.alarms.emails,
     });

@@ -4,9 +4,9 @@ import { Construct } from 'constructs';
 import { S3StateConfig } from '../config/types';
 import { StateBucket } from '../constructs/state-bucket';
 import { StateLockTable } from '../constructs/state-lock-table';
+import { BOOTSTRAP_STACK_NAME } from '../contract';
 import { localStatePath } from './backend';
 
-export const BOOTSTRAP_STACK_NAME = 'state-bootstrap';
 export const BOOTSTRAP_STATE_FILE = `terraform.${BOOTSTRAP_STACK_NAME}.tfstate`;
 
 export interface StateBootstrapStackProps {

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { readZip } from '../../src/archive/read-zip';
+import { API_STACK_NAME } from '../../src/contract';
 
 export const HANDLERS = ['hello-world', 'health-check'] as const;
 export type Handler = typeof HANDLERS[number];
@@ -37,7 +38,7 @@ export function deployedHandlers(projectDir: string, workDir: string): DeployedH
       cwd: projectDir, env: { ...process.env, CDKTF_OUTDIR: outdir, MULTI_REGION_CONFIG: '' }, encoding: 'utf8',
     });
     if (run.status !== 0) throw new Error(`synth for the handler bench failed: ${run.stderr.trim().slice(-2000)}`);
-    const stackDir = join(outdir, 'stacks', 'multi-region-api');
+    const stackDir = join(outdir, 'stacks', API_STACK_NAME);
     const stack = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8')) as { resource: { aws_lambda_function: Record<string, LambdaResource> } };
     const functions = Object.values(stack.resource.aws_lambda_function);
     return HANDLERS.map((name) => {

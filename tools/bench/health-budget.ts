@@ -1,5 +1,6 @@
 import { AddressInfo, Server, Socket, createServer as createTcpServer } from 'net';
 import { createServer as createHttpServer } from 'http';
+import { DEFAULT_DEPENDENCY_BUDGET_MS } from '../../src/contract';
 import { DeployedHandler } from './deployed-handlers';
 import { loadHandler, withEnv } from './handlers';
 import { getEvent } from '../local/proxy-event';
@@ -43,7 +44,7 @@ export async function benchHealthBudget(handler: DeployedHandler, runs: number):
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
       return {
-        budgetMs: Number(env.DEPENDENCY_TIMEOUT_MS ?? 1500),
+        budgetMs: Number(env.DEPENDENCY_TIMEOUT_MS ?? DEFAULT_DEPENDENCY_BUDGET_MS),
         runs,
         medianMs: median(times),
         maxMs: Math.max(...times),

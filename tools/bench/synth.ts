@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { API_STACK_NAME } from '../../src/contract';
 import { writeRegionConfig } from './configs';
 import { Measurement, measure } from './measure';
 import { median } from './stats';
@@ -50,7 +51,7 @@ interface Job {
   readonly args: readonly string[];
 }
 
-const STACK_FILE = join('stacks', 'multi-region-api', 'cdk.tf.json');
+const STACK_FILE = join('stacks', API_STACK_NAME, 'cdk.tf.json');
 
 /**
  * Synth measured three ways: the bundled app (`node dist/main.js`), the cdktf CLI (`cdktf synth`, whose app command

@@ -1,9 +1,10 @@
+import { CLIENT_HELLO_PATH } from '../../src/contract';
 import type { SettingsFile } from '../../browser-client/timeline';
 
 /** The settings.json this tool writes: the client's settings file with its endpoint set. */
 export type ClientSettingsFile = SettingsFile & { readonly endpoint: string };
 
-const HELLO_SUFFIX = '/v1/helloworld';
+const HELLO_SUFFIX = CLIENT_HELLO_PATH;
 
 /** From `terraform output -json`: the stack's `global_url` output ("https://<domain>/v1/helloworld"). */
 export function settingsFromOutputs(outputs: unknown): ClientSettingsFile {

@@ -1,3 +1,5 @@
+import { detectionSeconds as route53DetectionSeconds } from '../../src/contract';
+
 /** The failover-time model the drill measures against (the same arithmetic as the stack's failover_seconds output). */
 export interface FailoverModel {
   readonly requestIntervalSeconds: number;
@@ -8,12 +10,12 @@ export interface FailoverModel {
 }
 
 export function failoverModel(requestIntervalSeconds: number, failureThreshold: number, failoverSeconds: number): FailoverModel {
-  const detection = requestIntervalSeconds * failureThreshold;
+  const detection = route53DetectionSeconds({ requestInterval: requestIntervalSeconds, failureThreshold });
   return { requestIntervalSeconds, failureThreshold, ttlSeconds: Math.max(0, failoverSeconds - detection), failoverSeconds };
 }
 
 export function detectionSeconds(model: FailoverModel): number {
-  return model.requestIntervalSeconds * model.failureThreshold;
+  return route53DetectionSeconds({ requestInterval: model.requestIntervalSeconds, failureThreshold: model.failureThreshold });
 }
 
 /** One line of the drill's report: elapsed since STATUS=fail was requested, and what the model expects. */

@@ -1,4 +1,5 @@
 import { relative } from 'path';
+import { CLIENT_HELLO_PATH } from '../../src/contract';
 import { LocalSystem } from './run-local';
 
 /** What `npm run local` prints once everything listens: every URL, the control, and the model's failover time. */
@@ -14,7 +15,7 @@ export function banner(system: LocalSystem, stackDir: string): string {
       const custom = server.api.basePaths.map((m) => `${server.url}/${m.basePath}/helloworld`);
       return `  ${server.region.padEnd(15)} ${[...execute, ...custom].join('  ')}`;
     }),
-    `  ${'global'.padEnd(15)} ${system.globalUrl}/v1/helloworld   latency order: ${system.latencyOrder.join(', ')}`,
+    `  ${'global'.padEnd(15)} ${system.globalUrl}${CLIENT_HELLO_PATH}   latency order: ${system.latencyOrder.join(', ')}`,
     `  ${'browser client'.padEnd(15)} ${system.clientUrl}`,
     `  ${'control'.padEnd(15)} curl -X POST ${system.globalUrl}/control/regions/${first}/status -d '{"status":"fail"}'`,
     `  ${''.padEnd(15)} or: npm run --silent local -- flip ${first} fail --port ${new URL(system.globalUrl).port}`,

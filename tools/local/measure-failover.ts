@@ -1,3 +1,4 @@
+import { CLIENT_HELLO_PATH, regionOfHello } from '../../src/contract';
 import { checkFlags, numberFlag, parseCli } from '../cli/args';
 import { LocalRunError } from './errors';
 import { defaultStackDir } from './read-stack';
@@ -15,7 +16,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function answeringRegion(url: string): Promise<string | undefined> {
   const body = await (await fetch(url)).json() as { message?: string };
-  return /^Hello from (\S+)$/.exec(body.message ?? '')?.[1];
+  return regionOfHello(body.message);
 }
 
 async function pollUntil(url: string, accept: (region: string | undefined) => boolean): Promise<void> {
@@ -23,7 +24,7 @@ async function pollUntil(url: string, accept: (region: string | undefined) => bo
 }
 
 async function measure(system: LocalSystem, runs: number, transitions: Array<{ line: string; at: number }>): Promise<void> {
-  const url = `${system.globalUrl}/v1/helloworld`;
+  const url = `${system.globalUrl}${CLIENT_HELLO_PATH}`;
   const [nearest] = system.latencyOrder;
   const intervalMs = Math.min(...[...system.model.healthChecks.values()].map((c) => c.requestInterval)) * 1000 / system.timeScale;
   const ttlMs = Math.max(...system.model.records.map((r) => r.ttlSeconds)) * 1000 / system.timeScale;

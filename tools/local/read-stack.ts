@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'fs';
 import { join, relative } from 'path';
+import { API_STACK_NAME } from '../../src/contract';
 import { LocalRunError } from './errors';
 import { LocalStackModel } from './model';
 import { readApis } from './read-apis';
@@ -11,7 +12,7 @@ export const STACK_FILE = 'cdk.tf.json';
 
 /** `<CDKTF_OUTDIR or cdktf.out>/stacks/multi-region-api`, where `npm run synth` writes the stack. */
 export function defaultStackDir(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-  return join(cwd, env.CDKTF_OUTDIR || 'cdktf.out', 'stacks', 'multi-region-api');
+  return join(cwd, env.CDKTF_OUTDIR || 'cdktf.out', 'stacks', API_STACK_NAME);
 }
 
 /** Reads the synthesized stack into the model the local runner serves; every problem is one LocalRunError line. */

@@ -1,4 +1,5 @@
 import { join } from 'path';
+import { detectionSeconds } from '../../src/contract';
 import { projectRoot } from '../../src/project-root';
 import { ClientServer } from './client-server';
 import { Controls, RegionReport, RegionStatus } from './control-routes';
@@ -139,7 +140,7 @@ function describeTransition({ check, healthy, outcome }: HealthTransition): stri
 
 /** The slowest region's interval x threshold plus the longest record TTL, divided by the time scale. */
 export function modelFailoverMs(model: LocalStackModel, timeScale: number): number {
-  const detection = Math.max(0, ...[...model.healthChecks.values()].map((c) => c.requestInterval * c.failureThreshold));
+  const detection = Math.max(0, ...[...model.healthChecks.values()].map(detectionSeconds));
   const ttl = Math.max(0, ...model.records.map((r) => r.ttlSeconds));
   return ((detection + ttl) * 1000) / timeScale;
 }

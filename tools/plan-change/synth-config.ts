@@ -1,10 +1,11 @@
 import { spawn } from 'child_process';
 import { existsSync, mkdtempSync } from 'fs';
 import { join } from 'path';
+import { API_STACK_NAME } from '../../src/contract';
 import { projectRoot } from '../../src/project-root';
 import { readSynthesizedStacks, SynthesizedStack } from '../stack-model/synthesized-stacks';
 
-export const API_STACK = 'multi-region-api';
+export const API_STACK = API_STACK_NAME;
 
 /** A config that cannot be synthesized; the message is the app's own line (`Invalid configuration ...`). */
 export class ConfigSideError extends Error {}

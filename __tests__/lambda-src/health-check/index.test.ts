@@ -2,6 +2,7 @@ import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
 import { checkHealth, handler, healthBody, SEARCH_STRING, settingsFromEnv } from '../../../lambda-src/health-check';
 import { Probe } from '../../../lambda-src/health-check/dependencies';
+import { DEFAULT_DEPENDENCY_BUDGET_MS, HEALTH_SEARCH_STRING } from '../../../src/contract';
 import { getEvent } from '../../../tools/local/proxy-event';
 
 const up: Probe = async () => 'up';
@@ -45,7 +46,8 @@ describe('healthBody', () => {
 test('settingsFromEnv reads the function environment', () => {
   expect(settingsFromEnv({ STATUS: 'fail', DEPENDENCY_URLS: '["https://a"]', DEPENDENCY_TIMEOUT_MS: '800' }))
     .toEqual({ status: 'fail', dependencyUrls: ['https://a'], budgetMs: 800 });
-  expect(settingsFromEnv({}).budgetMs).toBe(1500);
+  expect(settingsFromEnv({}).budgetMs).toBe(DEFAULT_DEPENDENCY_BUDGET_MS);
+  expect(SEARCH_STRING).toBe(HEALTH_SEARCH_STRING);
 });
 
 describe('handler over real HTTP dependencies', () => {

@@ -1,8 +1,10 @@
 import { handler, helloMessage } from '../../../lambda-src/hello-world';
+import { helloText, regionOfHello } from '../../../src/contract';
 import { getEvent } from '../../../tools/local/proxy-event';
 
-test('helloMessage names the region', () => {
-  expect(helloMessage('eu-west-1')).toEqual({ message: 'Hello from eu-west-1' });
+test('helloMessage names the region, as the contract says', () => {
+  expect(helloMessage('eu-west-1')).toEqual({ message: helloText('eu-west-1') });
+  expect(regionOfHello(helloMessage('eu-west-1').message)).toBe('eu-west-1');
 });
 
 describe('handler', () => {
@@ -16,7 +18,7 @@ describe('handler', () => {
     process.env.ALLOWED_ORIGINS = '*';
     const response = await handler(getEvent('/helloworld', { Origin: 'https://app.example.com' }));
     expect(response.statusCode).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({ message: 'Hello from ap-southeast-2' });
+    expect(JSON.parse(response.body)).toEqual({ message: helloText('ap-southeast-2') });
     expect(response.headers).toMatchObject({ 'Access-Control-Allow-Origin': '*' });
   });
 });

@@ -1,10 +1,13 @@
 import { ApiHealthCheck, ApiHealthCheckProps } from '../../../src/constructs/api-health-check';
+import { testConfig } from '../../helpers/config';
 import { resourcesOf, synthConstructs } from '../../helpers/synth';
+
+const healthCheck = (settings: Record<string, unknown>) => testConfig({ healthCheck: settings }).healthCheck;
 
 function check(props: Partial<ApiHealthCheckProps>) {
   const stack = synthConstructs((scope, provider) => new ApiHealthCheck(scope, 'check', {
     provider, fqdn: 'abc.execute-api.us-east-1.amazonaws.com', resourcePath: '/prod/healthcheck', name: 'api-us-east-1',
-    requestInterval: 30, failureThreshold: 4, ...props,
+    healthCheck: healthCheck({ requestInterval: 30, failureThreshold: 4 }), ...props,
   }));
   return resourcesOf(stack, 'aws_route53_health_check').map(([, c]) => c);
 }
@@ -21,6 +24,6 @@ describe('ApiHealthCheck', () => {
 
   test('checker regions and search string when given', () => {
     const regions = ['us-west-1', 'eu-west-1', 'ap-northeast-1'];
-    expect(check({ checkerRegions: regions, searchString: 'healthy' })[0]).toMatchObject({ regions, search_string: 'healthy' });
+    expect(check({ healthCheck: healthCheck({ requestInterval: 30, failureThreshold: 4, checkerRegions: regions }), searchString: 'healthy' })[0]).toMatchObject({ regions, search_string: 'healthy' });
   });
 });

@@ -1,10 +1,11 @@
 import { LatencyRecords, LatencyRecordsProps } from '../../../src/constructs/latency-records';
+import { testConfig } from '../../helpers/config';
 import { resourcesOf, synthConstructs } from '../../helpers/synth';
 
 function records(props: Partial<LatencyRecordsProps>) {
   const stack = synthConstructs((scope, provider) => new LatencyRecords(scope, 'records', {
     provider, zoneId: 'Z1', name: 'api.example.com', region: 'eu-west-1', healthCheckId: 'hc-1',
-    targetDomainName: 'd-abc.execute-api.eu-west-1.amazonaws.com', targetZoneId: 'ZREGIONAL', ...props,
+    targetDomainName: 'd-abc.execute-api.eu-west-1.amazonaws.com', targetZoneId: 'ZREGIONAL', dns: testConfig().dns, ...props,
   }));
   return resourcesOf(stack, 'aws_route53_record').map(([, r]) => r);
 }
@@ -22,9 +23,9 @@ describe('LatencyRecords', () => {
   });
 
   test('CNAME: one record with the TTL, 60 s unless given', () => {
-    expect(records({ recordType: 'CNAME' })).toEqual([expect.objectContaining({
+    expect(records({ dns: testConfig({ dns: { recordType: 'CNAME' } }).dns })).toEqual([expect.objectContaining({
       ...LATENCY, type: 'CNAME', ttl: 60, records: ['d-abc.execute-api.eu-west-1.amazonaws.com'],
     })]);
-    expect(records({ recordType: 'CNAME', ttl: 5 })[0].ttl).toBe(5);
+    expect(records({ dns: testConfig({ dns: { recordType: 'CNAME', ttl: 5 } }).dns })[0].ttl).toBe(5);
   });
 });

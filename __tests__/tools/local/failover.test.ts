@@ -1,5 +1,6 @@
 import { Server, createServer } from 'http';
 import { AddressInfo } from 'net';
+import { CLIENT_HELLO_PATH, helloText } from '../../../src/contract';
 import { LocalSystem, startLocal } from '../../../tools/local/run-local';
 import { synthForLocalRun } from '../../helpers/local-stack';
 import { ask, until, untilAnswerFrom } from '../../helpers/poll-global';
@@ -24,7 +25,7 @@ describe('local run of the synthesized stack: latency routing with health-checke
 
   beforeAll(async () => {
     system = await startLocal({ stackDir: synthForLocalRun(), port: 0, timeScale: TIME_SCALE, log: (line) => log.push(line) });
-    hello = `${system.globalUrl}/v1/helloworld`;
+    hello = `${system.globalUrl}${CLIENT_HELLO_PATH}`;
     intervalMs = 10_000 / TIME_SCALE;
     // A flip can land just after a check started, so one extra interval on top of interval x threshold + TTL.
     boundMs = system.modelFailoverMs + intervalMs + SLACK_MS;
@@ -36,14 +37,14 @@ describe('local run of the synthesized stack: latency routing with health-checke
       for (const path of ['/prod/helloworld', '/v1/helloworld']) {
         const response = await fetch(`${server.url}${path}`);
         expect(response.status).toBe(200);
-        expect(await response.json()).toEqual({ message: `Hello from ${server.region}` });
+        expect(await response.json()).toEqual({ message: helloText(server.region) });
       }
       expect((await fetch(`${server.url}/prod/nope`)).status).toBe(403);
     }
   });
 
   test('OPTIONS is answered from the synthesized MOCK integration, without a Lambda', async () => {
-    const response = await fetch(`${system.regions[0].url}/v1/helloworld`, { method: 'OPTIONS' });
+    const response = await fetch(`${system.regions[0].url}${CLIENT_HELLO_PATH}`, { method: 'OPTIONS' });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-methods')).toBe('GET,OPTIONS');
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
@@ -95,7 +96,7 @@ test('a latency order puts another region first', async () => {
   const system = await startLocal({ stackDir: synthForLocalRun(), port: 0, timeScale: TIME_SCALE, latencyOrder: ['us-west-2'] });
   try {
     expect(system.latencyOrder).toEqual(['us-west-2', 'us-east-1']);
-    expect((await ask(`${system.globalUrl}/v1/helloworld`)).region).toBe('us-west-2');
+    expect((await ask(`${system.globalUrl}${CLIENT_HELLO_PATH}`)).region).toBe('us-west-2');
   } finally {
     await system.stop();
   }
@@ -134,6 +135,6 @@ describe('a dependency that hangs', () => {
     expect(transitions).toHaveLength(2);
     for (const line of transitions) expect(line).toMatch(/\(last: HTTP 503\)$/);
     // Both down: Route 53 fails open, so the API still answers.
-    expect((await ask(`${system.globalUrl}/v1/helloworld`)).status).toBe(200);
+    expect((await ask(`${system.globalUrl}${CLIENT_HELLO_PATH}`)).status).toBe(200);
   });
 });

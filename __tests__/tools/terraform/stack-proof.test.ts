@@ -4,6 +4,7 @@ import { join } from 'path';
 import { buildApp } from '../../../src/app';
 import { AWS_REGIONS } from '../../../src/config/aws-regions';
 import { ROUTE53_METRICS_REGION } from '../../../src/constructs/health-check-alarms';
+import { API_STACK_NAME } from '../../../src/contract';
 import { StackWorkspace } from '../../../tools/terraform/plan';
 import { configAddress, PlanJson, PlannedResource, plannedResources } from '../../../tools/terraform/plan-json';
 import { planCoverage } from '../../../tools/terraform/plan-checks';
@@ -84,7 +85,7 @@ function invalidWorkspace(terraform: Parameters<typeof workspacesFor>[0]): Stack
   apiStack.regionalApis[0].stage.addOverride('stage_nmae', 'prod');
   apiStack.regionalApis[1].helloWorld.function.addOverride('memory_size', 64);
   app.synth();
-  return workspacesFor(terraform, outdir).get('multi-region-api')!;
+  return workspacesFor(terraform, outdir).get(API_STACK_NAME)!;
 }
 
 /**
@@ -104,11 +105,11 @@ function startAll(terraform: Parameters<typeof workspacesFor>[0]) {
     .reduce((previous, workspace) => previous.then(() => workspace.init().then(() => undefined, () => undefined)), Promise.resolve());
   const cases = CASES.map(({ full }, index) => inits.then(async (): Promise<CaseRun> => {
     const workspaces = synthesized[index];
-    const workspace = workspaces.get('multi-region-api')!;
+    const workspace = workspaces.get(API_STACK_NAME)!;
     if (!full) return { workspace, plan: await workspace.plan(), proofs: [] };
     // What `npm run verify` does: every stack through init, plan (which validates) and terraform test.
     const proofs = await proveStacks([...workspaces.values()]);
-    return { workspace, plan: proofs.find((p) => p.stack === 'multi-region-api')!.plan, proofs };
+    return { workspace, plan: proofs.find((p) => p.stack === API_STACK_NAME)!.plan, proofs };
   }));
   const invalidPlan = inits.then(() => invalid.plan().then(() => 'plan passed', (error: Error) => error.message));
   // Each is awaited by its own tests; until then a failure must not count as unhandled.

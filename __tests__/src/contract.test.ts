@@ -1,4 +1,4 @@
-import { answerTtlSeconds, failoverSeconds } from '../../src/failover';
+import { answerTtlSeconds, failoverSeconds } from '../../src/contract';
 
 describe('failover-time model', () => {
   test.each([

@@ -1,0 +1,28 @@
+import { Problems } from './fields';
+import { MultiRegionConfig } from './types';
+
+/** What was read of a file so far: every section may be missing a setting that failed its own check. */
+export type Draft = { readonly [K in keyof MultiRegionConfig]?: Partial<MultiRegionConfig[K]> };
+
+/**
+ * Checks that relate two settings, or a setting to whether it was given at all; each names the field and value.
+ * `given` holds the settings the file set explicitly, by path.
+ */
+export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, problems: Problems): void {
+  const origins = config.cors?.allowOrigins;
+  if (origins && origins.length > 1 && origins.includes('*')) {
+    problems.bad('cors.allowOrigins', origins, 'may hold "*" only on its own');
+  }
+  const checkers = config.healthCheck?.checkerRegions;
+  if (checkers && checkers.length > 0 && checkers.length < 3) {
+    problems.bad('healthCheck.checkerRegions', checkers, 'must list at least 3 regions, or none for Route 53\'s default set');
+  }
+  const budgetMs = config.healthCheck?.dependencyTimeoutMs;
+  const timeoutSeconds = config.lambda?.timeoutSeconds;
+  if (budgetMs !== undefined && timeoutSeconds !== undefined && budgetMs >= timeoutSeconds * 1000) {
+    problems.bad('healthCheck.dependencyTimeoutMs', budgetMs, `must be shorter than lambda.timeoutSeconds (${timeoutSeconds} s)`);
+  }
+  if (config.dns?.recordType === 'ALIAS' && given.has('dns.ttl')) {
+    problems.bad('dns.ttl', given.get('dns.ttl'), 'applies only to dns.recordType "CNAME" (ALIAS records answer with a 60 s TTL)');
+  }
+}

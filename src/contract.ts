@@ -1,0 +1,64 @@
+/**
+ * The API's contract with its clients, health checks and tooling, in one place: what is served where, what a
+ * healthy answer looks like, and how long failover takes. Everything else imports these; a literal copy is a bug.
+ * It imports nothing, so any layer (constructs, tooling, tests) can use it.
+ */
+/** The API Gateway stage every region deploys. */
+export const STAGE_NAME = 'prod';
+/** The custom domain's base path mapped to that stage. */
+export const BASE_PATH = 'v1';
+/** Resource path parts of the two routes. */
+export const HELLO_PATH = 'helloworld';
+export const HEALTH_PATH = 'healthcheck';
+/** What clients call on the shared domain name. */
+export const CLIENT_HELLO_PATH = `/${BASE_PATH}/${HELLO_PATH}`;
+
+/** The hello-world answer's message, naming the region that served it. */
+export function helloText(region: string): string {
+  return `Hello from ${region}`;
+}
+/** The region named in a hello-world message, or undefined. */
+export function regionOfHello(message: string | undefined): string | undefined {
+  return /^Hello from (\S+)$/.exec(message ?? '')?.[1];
+}
+
+/** Route 53 HTTPS_STR_MATCH looks for this string; only a healthy body may contain it. */
+export const HEALTH_SEARCH_STRING = 'ok';
+/** The health function's shared time budget for dependency probes when none is configured, in ms. */
+export const DEFAULT_DEPENDENCY_BUDGET_MS = 1500;
+
+/** Names of the cdktf stacks (and of their folders under cdktf.out/stacks/). */
+export const API_STACK_NAME = 'multi-region-api';
+export const BOOTSTRAP_STACK_NAME = 'state-bootstrap';
+
+/** How Route 53 probes one region: seconds between probes, and failures in a row that mark it unhealthy. */
+export interface ProbeCadence {
+  readonly requestInterval: number;
+  readonly failureThreshold: number;
+}
+
+/** How the latency record answers: ALIAS (fixed TTL) or CNAME with its own TTL. */
+export interface AnswerKind {
+  readonly recordType: string;
+  readonly ttl: number;
+}
+
+/** Route 53 answers ALIAS records to AWS targets with this TTL; it cannot be changed. */
+export const ALIAS_ANSWER_TTL_SECONDS = 60;
+
+/** The TTL resolvers may cache the latency answer for. */
+export function answerTtlSeconds(dns: AnswerKind): number {
+  return dns.recordType === 'ALIAS' ? ALIAS_ANSWER_TTL_SECONDS : dns.ttl;
+}
+
+/** Seconds Route 53 needs to mark a region unhealthy: `failureThreshold` failed probes `requestInterval` apart. */
+export function detectionSeconds(healthCheck: ProbeCadence): number {
+  return healthCheck.requestInterval * healthCheck.failureThreshold;
+}
+
+/** Worst-case seconds until clients stop reaching a failed region: detection, then one answer TTL in resolvers. */
+export function failoverSeconds(
+  healthCheck: ProbeCadence, dns: AnswerKind,
+): number {
+  return detectionSeconds(healthCheck) + answerTtlSeconds(dns);
+}
