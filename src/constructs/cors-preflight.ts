@@ -3,6 +3,7 @@ import { ApiGatewayIntegrationResponse } from '@cdktf/provider-aws/lib/api-gatew
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayMethodResponse } from '@cdktf/provider-aws/lib/api-gateway-method-response';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { originMatchTemplate } from './cors-origin-template';
 
@@ -25,6 +26,8 @@ export interface CorsPreflightProps {
 export class CorsPreflight extends Construct {
   readonly method: ApiGatewayMethod;
   readonly integration: ApiGatewayIntegration;
+  /** The method, integration and both responses: what a deployment snapshots of the preflight. */
+  readonly parts: readonly TerraformResource[];
 
   constructor(scope: Construct, id: string, props: CorsPreflightProps) {
     super(scope, id);
@@ -50,7 +53,7 @@ export class CorsPreflight extends Construct {
         'method.response.header.Access-Control-Allow-Origin': true,
       },
     });
-    new ApiGatewayIntegrationResponse(this, 'integration-response', {
+    const integrationResponse = new ApiGatewayIntegrationResponse(this, 'integration-response', {
       provider, restApiId, resourceId,
       httpMethod: this.method.httpMethod,
       statusCode: response.statusCode,
@@ -62,5 +65,6 @@ export class CorsPreflight extends Construct {
       responseTemplates: single ? undefined : { 'application/json': originMatchTemplate(props.allowOrigins) },
       dependsOn: [this.integration],
     });
+    this.parts = [this.method, this.integration, response, integrationResponse];
   }
 }

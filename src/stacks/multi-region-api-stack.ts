@@ -10,6 +10,7 @@ import { RegionalFrontDoor } from '../constructs/regional-front-door';
 import { failoverSeconds } from '../contract';
 import { declareApiOutputs } from './api-outputs';
 import { useStateBackend } from './backend';
+import { forgetFormerAccountSetting } from './former-account-setting';
 
 export interface MultiRegionApiStackProps {
   readonly config: MultiRegionConfig;
@@ -39,8 +40,9 @@ export class MultiRegionApiStack extends TerraformStack {
       path: handlerArchive('health-check'), type: AssetType.FILE,
     });
 
+    // A retired region keeps its provider for one apply, with no resources: the plan destroys what it had.
     const providers = new Map<string, AwsProvider>();
-    for (const region of config.regions) {
+    for (const region of [...config.regions, ...config.retiredRegions]) {
       providers.set(region, new AwsProvider(this, `aws-${region}`, {
         region, alias: region, defaultTags: [{ tags: { ...config.tags } }],
       }));
@@ -72,16 +74,19 @@ export class MultiRegionApiStack extends TerraformStack {
       healthCheck: config.healthCheck,
       dns: config.dns,
     }));
-    this.validationRecords = new CertificateValidationRecords(this, 'certificate-validation-records', {
-      provider: providers.get(config.regions[0])!,
-      certificate: this.frontDoors[0].certificate.certificate,
-      zoneId: config.hostedZoneId,
-    });
-
     // Route 53 publishes health-check metrics only in us-east-1, so the alarms get a provider of their own there,
     // whether or not us-east-1 is a configured region (its alias keeps it apart from a regional aws.us-east-1).
+    // Global resources (Route 53 validation records) live on it too, never on a region that can move or retire.
     const monitoring = new AwsProvider(this, 'aws-monitoring', {
       region: ROUTE53_METRICS_REGION, alias: `${ROUTE53_METRICS_REGION}-monitoring`, defaultTags: [{ tags: { ...config.tags } }],
+    });
+    // ACM asks for the same CNAME in every region of an account, so any certificate gives the records; the
+    // alphabetically first region's, so reordering `regions` changes no reference.
+    const source = [...this.frontDoors].sort((a, b) => a.node.id.localeCompare(b.node.id))[0];
+    this.validationRecords = new CertificateValidationRecords(this, 'certificate-validation-records', {
+      provider: monitoring,
+      certificate: source.certificate.certificate,
+      zoneId: config.hostedZoneId,
     });
     this.alarms = new HealthCheckAlarms(this, 'health-check-alarms', {
       provider: monitoring,
@@ -91,6 +96,8 @@ export class MultiRegionApiStack extends TerraformStack {
       })),
       emails: config.alarms.emails,
     });
+
+    forgetFormerAccountSetting(this, [...config.regions, ...config.retiredRegions]);
 
     declareApiOutputs(this, {
       domainName: config.domainName,

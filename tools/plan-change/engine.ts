@@ -12,13 +12,25 @@ import { synthesizeConfig } from './synth-config';
 import { ChangeWorkspace, initFolder, providerSchemas } from './workspace';
 
 /** Bump when the way a prior state is built changes, so cached states from older builders are not reused. */
-const PRIOR_STATE_BUILDER = '1';
+const PRIOR_STATE_BUILDER = '3';
 
 export interface ChangePlanResult {
   readonly classification: Classification;
   readonly plan: ChangePlanJson;
   readonly priorState: { readonly rounds: number; readonly cached: boolean };
   readonly mirror?: string;
+}
+
+export interface ManyChangesOptions extends Omit<ChangePlanOptions, 'to'> {
+  /** Configs to plan against the one prior state of `from`, each in a folder of its own. */
+  readonly to: readonly string[];
+  /** Change plans run at once (they wait on Terraform and the provider). @default 2 */
+  readonly concurrency?: number;
+  /**
+   * Changes the prior state before the change plans, e.g. to add what an older version of the stack managed
+   * (a migration). The state passed is a copy; the cached one is never changed.
+   */
+  readonly editState?: (state: StateFile) => StateFile;
 }
 
 export interface ChangePlanOptions {
@@ -41,6 +53,61 @@ export async function planChange(options: ChangePlanOptions): Promise<ChangePlan
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * One prior state for `from` (built and proven once, or from the cache), then one change plan per config of `to`,
+ * `concurrency` at a time; results in the order of `to`.
+ */
+export async function planChanges(options: ManyChangesOptions): Promise<ChangePlanResult[]> {
+  const cache = cacheDir();
+  const workDir = mkdtempSync(join(cache, 'run-'));
+  try {
+    const stackA = await synthesizeConfig(options.from, workDir, 'from');
+    const session = createTerraformSession(options.terraform, { workDir });
+    const initDir = await initFolder(session, stackA, cache);
+    const prior = await priorStateOf(new ChangeWorkspace(session, stackA, initDir), cache, initDir, options);
+    const state = options.editState ? options.editState(JSON.parse(JSON.stringify(prior.state)) as StateFile) : prior.state;
+    const planOne = async (to: string, index: number): Promise<ChangePlanResult> => {
+      const stackB = await synthesizeConfig(to, workDir, `to${index}`);
+      const workspace = new ChangeWorkspace(session, stackB, initDir);
+      await workspace.plan(state);
+      const plan = await workspace.show<ChangePlanJson>();
+      return { classification: classifyPlan(plan), plan, priorState: { rounds: prior.rounds, cached: prior.cached }, mirror: session.mirror };
+    };
+    return await mapLimited(options.to, options.concurrency ?? 2, planOne);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+async function priorStateOf(from: ChangeWorkspace, cache: string, initDir: string, options: Omit<ChangePlanOptions, 'to'>) {
+  const stateFile = join(cache, `state-${hashOf(PRIOR_STATE_BUILDER, initDir, JSON.stringify(from.stack.model.json))}.tfstate`);
+  const cachedState = options.reuseState === false ? undefined : readCached(stateFile);
+  if (cachedState) return { state: JSON.parse(cachedState) as StateFile, rounds: 0, cached: true };
+  const schemas = providerSchemas(from.session, initDir, cache);
+  schemas.catch(() => undefined); // awaited (and its failure reported) after the create plan
+  const converged = await convergePriorState(from, {
+    schemas,
+    resources: (from.stack.model.json.resource ?? {}) as StackResources,
+    terraformVersion: options.terraform.version,
+    seed: stateFile,
+  });
+  writeCached(stateFile, JSON.stringify(converged.state));
+  return { state: converged.state, rounds: converged.rounds, cached: false };
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
 }
 
 async function planInto(workDir: string, cache: string, options: ChangePlanOptions): Promise<ChangePlanResult> {
