@@ -21,16 +21,21 @@ export interface ChangePlanResult {
   readonly mirror?: string;
 }
 
-export interface ManyChangesOptions extends Omit<ChangePlanOptions, 'to'> {
-  /** Configs to plan against the one prior state of `from`, each in a folder of its own. */
-  readonly to: readonly string[];
-  /** Change plans run at once (they wait on Terraform and the provider). @default 2 */
-  readonly concurrency?: number;
+/** One change to plan: a config file, and optionally a different prior state for it. */
+export interface ChangeTarget {
+  readonly config: string;
   /**
-   * Changes the prior state before the change plans, e.g. to add what an older version of the stack managed
-   * (a migration). The state passed is a copy; the cached one is never changed.
+   * Changes the prior state before this plan, e.g. to add what an older version of the stack managed (an
+   * upgrade). It gets a copy; the proven state is never changed.
    */
   readonly editState?: (state: StateFile) => StateFile;
+}
+
+export interface ManyChangesOptions extends Omit<ChangePlanOptions, 'to'> {
+  /** Configs to plan against the one prior state of `from`, each in a folder of its own. */
+  readonly to: ReadonlyArray<string | ChangeTarget>;
+  /** Change plans run at once (they wait on Terraform and the provider). @default 2 */
+  readonly concurrency?: number;
 }
 
 export interface ChangePlanOptions {
@@ -67,11 +72,11 @@ export async function planChanges(options: ManyChangesOptions): Promise<ChangePl
     const session = createTerraformSession(options.terraform, { workDir });
     const initDir = await initFolder(session, stackA, cache);
     const prior = await priorStateOf(new ChangeWorkspace(session, stackA, initDir), cache, initDir, options);
-    const state = options.editState ? options.editState(JSON.parse(JSON.stringify(prior.state)) as StateFile) : prior.state;
-    const planOne = async (to: string, index: number): Promise<ChangePlanResult> => {
-      const stackB = await synthesizeConfig(to, workDir, `to${index}`);
+    const planOne = async (to: string | ChangeTarget, index: number): Promise<ChangePlanResult> => {
+      const target = typeof to === 'string' ? { config: to } : to;
+      const stackB = await synthesizeConfig(target.config, workDir, `to${index}`);
       const workspace = new ChangeWorkspace(session, stackB, initDir);
-      await workspace.plan(state);
+      await workspace.plan(target.editState ? target.editState(JSON.parse(JSON.stringify(prior.state)) as StateFile) : prior.state);
       const plan = await workspace.show<ChangePlanJson>();
       return { classification: classifyPlan(plan), plan, priorState: { rounds: prior.rounds, cached: prior.cached }, mirror: session.mirror };
     };
