@@ -2,7 +2,7 @@ import { ChangePlanResult, planChanges } from '../../../../tools/plan-change/eng
 import { Change, ChangeKind } from '../../../../tools/plan-change/risk/changes';
 import { describeWithTerraform, TERRAFORM_TIMEOUT_MS } from '../../../helpers/terraform';
 import { BASE_CONFIG, ScenarioName, SCENARIOS, writeConfigs } from './configs';
-import { FORMER_ADDRESSES, withFormerAccountSetting } from './former-account-setting';
+import { asPreviousVersion, FORMER_ADDRESSES, FORMER_SUBSCRIPTIONS } from './previous-version';
 
 // Every common change to a live 3-region stack, planned by the real provider offline against ONE prior state of
 // the base config (converged once, or taken from the cache of proven states).
@@ -22,22 +22,13 @@ describeWithTerraform('changing a live stack: each change planned by hashicorp/a
   beforeAll(async () => {
     const files = writeConfigs({ base: BASE_CONFIG, ...SCENARIOS });
     const names = Object.keys(SCENARIOS) as ScenarioName[];
-    // Last: the same config on a stack deployed by the previous version, which kept the account-wide setting and
-    // its role in its state.
+    // Last: the same config on a stack deployed by the previous version of this project.
     const planned = await planChanges({
-      from: files.base, to: [...names.map((name) => files[name]), { config: files.base, editState: withFormerAccountSetting }], terraform,
+      from: files.base, to: [...names.map((name) => files[name]), { config: files.base, editState: asPreviousVersion }], terraform,
     });
     names.forEach((name, index) => { results[name] = planned[index]; });
     upgrade = planned[names.length];
   }, TERRAFORM_TIMEOUT_MS);
-
-  test('upgrading a stack that managed the API Gateway account setting forgets it and its role: nothing destroyed', () => {
-    const byAddress = new Map((upgrade.plan.resource_changes ?? []).map((c) => [c.address, c.change.actions.join(',')]));
-    for (const { account, role, policy } of Object.values(FORMER_ADDRESSES)) {
-      expect([byAddress.get(account), byAddress.get(role), byAddress.get(policy)]).toEqual(['forget', 'forget', 'forget']);
-    }
-    expect(upgrade.classification.changes).toEqual([]);
-  });
 
   /** Every region moves its stage to a new deployment made in the same apply. */
   function expectRedeployedEverywhere(result: ChangePlanResult): void {
@@ -47,6 +38,20 @@ describeWithTerraform('changing a live stack: each change planned by hashicorp/a
     expect(stages.map((c) => [c.scope, c.kind, c.attributes.includes('deployment_id')]).sort())
       .toEqual(REGIONS.map((r) => [r, 'update', true]).sort());
   }
+
+  test('upgrading a stack deployed by the previous version: the account setting and its role are forgotten (never '
+    + 'destroyed), subscriptions move to address keys, every stage moves to a new deployment; nothing else', () => {
+    const byAddress = new Map((upgrade.plan.resource_changes ?? []).map((c) => [c.address, c]));
+    for (const { account, role, policy } of Object.values(FORMER_ADDRESSES)) {
+      expect([account, role, policy].map((address) => byAddress.get(address)?.change.actions.join())).toEqual(['forget', 'forget', 'forget']);
+    }
+    const moves = (upgrade.plan.resource_changes ?? []).filter((c) => c.type === 'aws_sns_topic_subscription')
+      .map((c) => [(c as { previous_address?: string }).previous_address, c.change.actions.join()]);
+    expect(moves.sort()).toEqual(Object.values(FORMER_SUBSCRIPTIONS).map((name) => [`aws_sns_topic_subscription.${name}`, 'no-op']).sort());
+    expectRedeployedEverywhere(upgrade);
+    expect(upgrade.classification.changes.filter((c) => !['aws_api_gateway_deployment', 'aws_api_gateway_stage'].includes(c.type))).toEqual([]);
+    expect(upgrade.classification.outage).toBe(false);
+  });
 
   test('renaming (namePrefix): a new deployment in every region that the stage moves to; no outage', () => {
     const { rename } = results;

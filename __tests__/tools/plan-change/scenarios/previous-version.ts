@@ -24,8 +24,32 @@ export const FORMER_ADDRESSES: Record<string, { account: string; role: string; p
   },
 };
 
-/** The prior state plus what the previous version managed of the account setting, in every region. */
-export function withFormerAccountSetting(state: StateFile): StateFile {
+/** Where the previous version kept each alarm subscription: by position in `alarms.emails` (base config order). */
+export const FORMER_SUBSCRIPTIONS: Record<string, string> = {
+  'oncall@example.com': 'health-check-alarms_email-0_D4E5AB90',
+  'platform@example.com': 'health-check-alarms_email-1_AB04691B',
+};
+
+/**
+ * The prior state as the previous version would have left it: subscriptions at their positional addresses, the
+ * deployments' triggers of the old shape (ids and a definition hash), and the account setting, its role and policy
+ * in every region.
+ */
+export function asPreviousVersion(state: StateFile): StateFile {
+  for (const resource of state.resources) {
+    if (resource.type === 'aws_sns_topic_subscription') {
+      resource.name = FORMER_SUBSCRIPTIONS[String(resource.instances[0].attributes.endpoint)];
+    }
+    if (resource.type === 'aws_api_gateway_deployment') {
+      resource.instances[0].attributes.triggers = { definition: '863b646588518f18', resources: 'fdc4b6e956b0fe91f0303a4727809f82176dbb3c' };
+    }
+  }
+  withFormerAccountSetting(state);
+  state.serial += 1;
+  return state;
+}
+
+function withFormerAccountSetting(state: StateFile): void {
   for (const [region, addresses] of Object.entries(FORMER_ADDRESSES)) {
     const provider = `provider["registry.terraform.io/hashicorp/aws"].${region}`;
     const roleName = `multi-region-api-apigw-logs-${region}`;
@@ -42,6 +66,4 @@ export function withFormerAccountSetting(state: StateFile): StateFile {
     add(addresses.policy, { id: `${roleName}:api-gateway-write-logs`, name: 'api-gateway-write-logs', role: roleName, policy: '{}' });
     add(addresses.account, { id: 'api-gateway-account', cloudwatch_role_arn: roleArn, reset_on_delete: null });
   }
-  state.serial += 1;
-  return state;
 }
