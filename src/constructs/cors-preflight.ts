@@ -57,7 +57,8 @@ export class CorsPreflight extends Construct {
       responseParameters: {
         'method.response.header.Access-Control-Allow-Headers': `'${CORS_ALLOW_HEADERS}'`,
         'method.response.header.Access-Control-Allow-Methods': `'${props.allowMethods ?? 'GET,OPTIONS'}'`,
-        'method.response.header.Access-Control-Allow-Origin': `'${single ?? 'null'}'`,
+        // Several origins: the template sets the header for a listed Origin; an unlisted one gets none (not "null").
+        ...(single ? { 'method.response.header.Access-Control-Allow-Origin': `'${single}'` } : {}),
       },
       responseTemplates: single ? undefined : { 'application/json': originMatchTemplate(props.allowOrigins) },
       dependsOn: [this.integration],

@@ -12,7 +12,9 @@ import { ApiConfig, CorsConfig, HealthCheckConfig, LambdaConfig } from '../confi
 import { ACCESS_LOG_FORMAT } from './access-log-format';
 import { ApiGatewayCloudwatchRole } from './api-gateway-cloudwatch-role';
 import { BundledFunction } from './bundled-function';
+import { originMatchTemplate } from './cors-origin-template';
 import { healthFunctionEnvironment, helloWorldEnvironment } from './function-environment';
+import { GatewayResponses } from './gateway-responses';
 import { LambdaRoute } from './lambda-route';
 
 export interface RegionalApiProps {
@@ -83,7 +85,10 @@ export class RegionalApi extends Construct {
         provider, restApi: this.restApi, pathPart: HEALTH_PATH, handler: this.healthFunction.function, allowOrigins,
       }),
     ];
-    const parts = routes.flatMap((route) => route.parts);
+    const gatewayResponses = new GatewayResponses(this, 'gateway-responses', {
+      provider, restApiId: this.restApi.id, allowOrigins,
+    });
+    const parts = [...routes.flatMap((route) => route.parts), ...gatewayResponses.responses];
 
     const deployment = new ApiGatewayDeployment(this, 'deployment', {
       provider,
@@ -91,7 +96,10 @@ export class RegionalApi extends Construct {
       triggers: {
         // The id list catches added or replaced resources; the definition hash catches in-place edits (e.g. CORS).
         resources: Fn.sha1(Fn.jsonencode(parts.map((part) => part.id))),
-        definition: definitionHash({ allowOrigins, paths: [HELLO_PATH, HEALTH_PATH] }),
+        definition: definitionHash({
+          allowOrigins, paths: [HELLO_PATH, HEALTH_PATH], preflight: originMatchTemplate(allowOrigins),
+          gatewayResponses: gatewayResponses.definition,
+        }),
       },
       lifecycle: { createBeforeDestroy: true },
       dependsOn: parts,
