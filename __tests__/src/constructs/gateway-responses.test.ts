@@ -39,6 +39,8 @@ describe('gateway responses', () => {
     const one = deployment([A]);
     const dependsOn = one.depends_on as string[];
     expect(dependsOn.filter((d) => d.startsWith('aws_api_gateway_gateway_response.'))).toHaveLength(2);
+    // The preflight template is edited in place: the new deployment must wait for that edit.
+    expect(dependsOn.filter((d) => d.startsWith('aws_api_gateway_integration_response.'))).toHaveLength(2);
     expect(String((one.triggers as Record<string, string>).resources)).toContain('aws_api_gateway_gateway_response.');
     expect((deployment([A, B]).triggers as Record<string, string>).definition).not.toBe((one.triggers as Record<string, string>).definition);
   });
