@@ -1,15 +1,5 @@
 import { ConfigError, MAX_PRINTED_PROBLEMS, validateConfig } from '../../../src/config/validate';
-import { MINIMAL } from '../../helpers/config';
-
-function problemsOf(raw: unknown): readonly string[] {
-  try {
-    validateConfig(raw, 'test.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected the config to be rejected');
-}
+import { MINIMAL, problemsOf } from '../../helpers/config';
 
 const origins = (count: number) => Array.from({ length: count }, (_, i) => `https://app-${i}.customer-domain.example.com`);
 const urls = (count: number) => Array.from({ length: count }, (_, i) => `https://dependency-${i}.internal.example.com/health`);
