@@ -13,6 +13,7 @@ export const REGIONAL_API_SET: Readonly<Record<string, number>> = {
   aws_api_gateway_integration: 4,
   aws_api_gateway_method_response: 2,
   aws_api_gateway_integration_response: 2,
+  aws_api_gateway_gateway_response: 2,
   aws_api_gateway_deployment: 1,
   aws_api_gateway_stage: 1,
 };

@@ -1,6 +1,6 @@
 import { API_STACK_NAME } from '../contract';
 import { AWS_REGIONS, HEALTH_CHECKER_REGIONS, LOG_RETENTION_DAYS } from './aws-regions';
-import { readOrigin, readRegion, readTags, readUrl } from './readers';
+import { readEmail, readOrigin, readRegion, readTags, readUrl } from './readers';
 import { custom, integer, list, oneOf, optionalText, section, text, variants } from './schema-kit';
 import { readOneOf, readString } from './fields';
 
@@ -68,9 +68,7 @@ export const SCHEMA = {
     throttlingBurstLimit: integer(1, 5000, { default: 50, meaning: 'Stage throttling: burst' }),
   }),
   alarms: section({
-    emails: list((value, field, problems) => readString(value, field, problems, {
-      pattern: /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i, describe: 'an email address',
-    }), 'an email address', { default: [], meaning: 'Email addresses subscribed to the health-check alarm topic' }),
+    emails: list(readEmail, 'an email address', { default: [], meaning: 'Email addresses subscribed to the health-check alarm topic' }),
   }),
   state: variants('backend', oneOf(['s3', 'cloud', 'local'] as const, {
     default: 's3', meaning: `Where the \`${API_STACK_NAME}\` stack keeps its state`,

@@ -25,6 +25,8 @@ export interface CorsPreflightProps {
 export class CorsPreflight extends Construct {
   readonly method: ApiGatewayMethod;
   readonly integration: ApiGatewayIntegration;
+  /** The method and integration responses, which a deployment must follow too (the template is edited in place). */
+  readonly responses: readonly [ApiGatewayMethodResponse, ApiGatewayIntegrationResponse];
 
   constructor(scope: Construct, id: string, props: CorsPreflightProps) {
     super(scope, id);
@@ -50,17 +52,19 @@ export class CorsPreflight extends Construct {
         'method.response.header.Access-Control-Allow-Origin': true,
       },
     });
-    new ApiGatewayIntegrationResponse(this, 'integration-response', {
+    const integrationResponse = new ApiGatewayIntegrationResponse(this, 'integration-response', {
       provider, restApiId, resourceId,
       httpMethod: this.method.httpMethod,
       statusCode: response.statusCode,
       responseParameters: {
         'method.response.header.Access-Control-Allow-Headers': `'${CORS_ALLOW_HEADERS}'`,
         'method.response.header.Access-Control-Allow-Methods': `'${props.allowMethods ?? 'GET,OPTIONS'}'`,
-        'method.response.header.Access-Control-Allow-Origin': `'${single ?? 'null'}'`,
+        // Several origins: the template sets the header for a listed Origin; an unlisted one gets none (not "null").
+        ...(single ? { 'method.response.header.Access-Control-Allow-Origin': `'${single}'` } : {}),
       },
       responseTemplates: single ? undefined : { 'application/json': originMatchTemplate(props.allowOrigins) },
       dependsOn: [this.integration],
     });
+    this.responses = [response, integrationResponse];
   }
 }

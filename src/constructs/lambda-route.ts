@@ -8,7 +8,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { CorsPreflight } from './cors-preflight';
 
-export type ApiPart = ApiGatewayResource | ApiGatewayMethod | ApiGatewayIntegration;
+export type ApiPart = ApiGatewayResource | ApiGatewayMethod | ApiGatewayIntegration | CorsPreflight['responses'][number];
 
 export interface LambdaRouteProps {
   readonly provider: AwsProvider;
@@ -53,6 +53,6 @@ export class LambdaRoute extends Construct {
     const preflight = new CorsPreflight(this, 'cors', {
       provider, restApiId: restApi.id, resourceId: this.resource.id, allowOrigins: props.allowOrigins,
     });
-    this.parts = [this.resource, method, integration, preflight.method, preflight.integration];
+    this.parts = [this.resource, method, integration, preflight.method, preflight.integration, ...preflight.responses];
   }
 }

@@ -7,11 +7,14 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { createHash } from 'crypto';
-import { HEALTH_PATH, HEALTH_SEARCH_STRING, HELLO_PATH, STAGE_NAME } from '../contract';
+import { HEALTH_PATH, HELLO_PATH, STAGE_NAME } from '../contract';
 import { ApiConfig, CorsConfig, HealthCheckConfig, LambdaConfig } from '../config/types';
 import { ACCESS_LOG_FORMAT } from './access-log-format';
 import { ApiGatewayCloudwatchRole } from './api-gateway-cloudwatch-role';
 import { BundledFunction } from './bundled-function';
+import { originMatchTemplate } from './cors-origin-template';
+import { healthFunctionEnvironment, helloWorldEnvironment } from './function-environment';
+import { GatewayResponses } from './gateway-responses';
 import { LambdaRoute } from './lambda-route';
 
 export interface RegionalApiProps {
@@ -53,25 +56,19 @@ export class RegionalApi extends Construct {
     this.region = region;
 
     const functionSettings = { provider, lambda: props.lambda };
-    const origins = allowOrigins.join(',');
     this.helloWorld = new BundledFunction(this, 'hello-world', {
       ...functionSettings,
       functionName: `${namePrefix}-hello-world`,
       roleName: `${namePrefix}-hello-world-${region}`,
       code: props.helloWorldCode,
-      environment: { ALLOWED_ORIGINS: origins },
+      environment: helloWorldEnvironment(allowOrigins),
     });
     this.healthFunction = new BundledFunction(this, 'health-check', {
       ...functionSettings,
       functionName: `${namePrefix}-health-check`,
       roleName: `${namePrefix}-health-check-${region}`,
       code: props.healthFunctionCode,
-      environment: {
-        ALLOWED_ORIGINS: origins,
-        STATUS: HEALTH_SEARCH_STRING,
-        DEPENDENCY_URLS: JSON.stringify(props.healthCheck.dependencies),
-        DEPENDENCY_TIMEOUT_MS: String(props.healthCheck.dependencyTimeoutMs),
-      },
+      environment: healthFunctionEnvironment(allowOrigins, props.healthCheck),
     });
 
     this.restApi = new ApiGatewayRestApi(this, 'rest-api', {
@@ -88,7 +85,10 @@ export class RegionalApi extends Construct {
         provider, restApi: this.restApi, pathPart: HEALTH_PATH, handler: this.healthFunction.function, allowOrigins,
       }),
     ];
-    const parts = routes.flatMap((route) => route.parts);
+    const gatewayResponses = new GatewayResponses(this, 'gateway-responses', {
+      provider, restApiId: this.restApi.id, allowOrigins,
+    });
+    const parts = [...routes.flatMap((route) => route.parts), ...gatewayResponses.responses];
 
     const deployment = new ApiGatewayDeployment(this, 'deployment', {
       provider,
@@ -96,7 +96,10 @@ export class RegionalApi extends Construct {
       triggers: {
         // The id list catches added or replaced resources; the definition hash catches in-place edits (e.g. CORS).
         resources: Fn.sha1(Fn.jsonencode(parts.map((part) => part.id))),
-        definition: definitionHash({ allowOrigins, paths: [HELLO_PATH, HEALTH_PATH] }),
+        definition: definitionHash({
+          allowOrigins, paths: [HELLO_PATH, HEALTH_PATH], preflight: originMatchTemplate(allowOrigins),
+          gatewayResponses: gatewayResponses.definition,
+        }),
       },
       lifecycle: { createBeforeDestroy: true },
       dependsOn: parts,

@@ -37,6 +37,12 @@ export interface BasePathModel {
   readonly stageName: string;
 }
 
+/** An aws_api_gateway_gateway_response: headers API Gateway adds to its own 4XX or 5XX answers. */
+export interface GatewayResponseModel {
+  /** A static value, or the value of a request header (`method.request.header.Origin`). */
+  readonly headers: ReadonlyArray<{ readonly name: string; readonly value?: string; readonly fromRequestHeader?: string }>;
+}
+
 export interface RegionApiModel {
   readonly region: string;
   /** Logical id of the aws_api_gateway_rest_api. */
@@ -45,6 +51,8 @@ export interface RegionApiModel {
   readonly routes: readonly RouteModel[];
   readonly functions: ReadonlyMap<string, FunctionModel>;
   readonly basePaths: readonly BasePathModel[];
+  /** By response type (`DEFAULT_4XX`, `DEFAULT_5XX`); none means API Gateway's answers carry no extra headers. */
+  readonly gatewayResponses: ReadonlyMap<string, GatewayResponseModel>;
 }
 
 export interface HealthCheckModel {

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'http';
-import { LocalFunction } from './local-function';
+import { gatewayResponseHeaders } from './gateway-responses';
+import { FunctionTimedOut, LocalFunction } from './local-function';
 import { close, listen } from './listen';
 import { matchRoute } from './match-route';
 import { IntegrationModel, RegionApiModel } from './model';
@@ -19,7 +20,7 @@ export class RegionalServer {
       this.handle(request, response).catch((error: Error) => {
         if (error instanceof BodyTooLarge) return refuse(response, 413, error.message);
         this.log(`${api.region}: ${error.message}`);
-        if (!response.headersSent) send(response, 500, { 'Content-Type': 'application/json' }, '{"message":"Internal server error"}');
+        if (!response.headersSent) this.answerAsGateway(request, response, 500, 'Internal server error');
       });
     });
   }
@@ -45,6 +46,14 @@ export class RegionalServer {
     return close(this.server);
   }
 
+  /** An answer API Gateway makes itself, with the headers of the stack's gateway response for its status. */
+  private answerAsGateway(
+    request: IncomingMessage, response: ServerResponse, status: number, message: string, extra: Record<string, string> = {},
+  ): void {
+    const gateway = gatewayResponseHeaders(this.api.gatewayResponses, status, request.headers);
+    send(response, status, { 'Content-Type': 'application/json', ...extra, ...gateway }, JSON.stringify({ message }));
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const refused = refuseTarget(request.url);
     if (refused) return refuse(response, 400, refused);
@@ -52,8 +61,7 @@ export class RegionalServer {
     const match = matchRoute(this.api, url.pathname);
     const integration = match.found ? match.route.methods.get(request.method ?? 'GET') : undefined;
     if (!match.found || !integration) {
-      return send(response, 403, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' },
-        JSON.stringify({ message: 'Missing Authentication Token' }));
+      return this.answerAsGateway(request, response, 403, 'Missing Authentication Token', { 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' });
     }
     if (integration.type === 'MOCK') return answerMock(integration, request, response);
 
@@ -74,11 +82,15 @@ export class RegionalServer {
       result = await fn.invoke(event);
     } catch (error) {
       this.log(`${this.region}: ${fn.model.functionName} failed: ${(error as Error).message}`);
-      return send(response, 502, { 'Content-Type': 'application/json' }, '{"message": "Internal server error"}');
+      // A function that times out is an error Lambda reports (502), unless API Gateway's own 29 s limit came first.
+      if (error instanceof FunctionTimedOut && fn.model.timeoutSeconds >= INTEGRATION_TIMEOUT_SECONDS) {
+        return this.answerAsGateway(request, response, 504, 'Endpoint request timed out');
+      }
+      return this.answerAsGateway(request, response, 502, 'Internal server error');
     }
     if (!result || typeof result.statusCode !== 'number') {
       this.log(`${this.region}: ${fn.model.functionName} returned a malformed proxy response`);
-      return send(response, 502, { 'Content-Type': 'application/json' }, '{"message": "Internal server error"}');
+      return this.answerAsGateway(request, response, 502, 'Internal server error');
     }
     const headers: Record<string, string | string[]> = { ...result.multiValueHeaders as Record<string, string[]> };
     for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
@@ -86,6 +98,9 @@ export class RegionalServer {
     send(response, result.statusCode, headers, body);
   }
 }
+
+/** API Gateway's REST integrations give up after 29 s. */
+const INTEGRATION_TIMEOUT_SECONDS = 29;
 
 function answerMock(
   integration: Extract<IntegrationModel, { type: 'MOCK' }>, request: IncomingMessage, response: ServerResponse,

@@ -1,15 +1,5 @@
-import { ConfigError, validateConfig } from '../../../src/config/validate';
-import { MINIMAL } from '../../helpers/config';
-
-function problemsOf(raw: unknown): readonly string[] {
-  try {
-    validateConfig(raw, 'test.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected the config to be rejected');
-}
+import { validateConfig } from '../../../src/config/validate';
+import { MINIMAL, problemsOf } from '../../helpers/config';
 
 const withField = (field: string, value: unknown) => ({ ...MINIMAL, [field]: value });
 const withSection = (section: string, value: unknown) => ({ ...MINIMAL, [section]: value });
