@@ -1,22 +1,27 @@
 import { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
-import { TerraformIterator, Token } from 'cdktf';
+import { Fn, TerraformIterator, Token } from 'cdktf';
 import { Construct } from 'constructs';
 
 export const VALIDATION_RECORD_TTL = 60;
 
 export interface CertificateValidationRecordsProps {
-  /** Any one certificate for the name: ACM asks for the same CNAME in every region of an account. */
-  readonly certificate: AcmCertificate;
+  /**
+   * Every region's certificate. ACM asks for the same CNAME for a name in every region of an account, so a name the
+   * certificates share (the public name) gets one record, and each name only one certificate has (a region's own
+   * hostname) one more.
+   */
+  readonly certificates: readonly AcmCertificate[];
   /** The public hosted zone that holds the certificate's names. */
   readonly zoneId: string;
   readonly provider: AwsProvider;
 }
 
 /**
- * The ACM DNS-validation CNAMEs, one per name of the certificate, created once for every region's certificate.
- * `domain_validation_options` is a set, so the records are a `for_each` keyed by domain name, never an index.
+ * The ACM DNS-validation CNAMEs, one per distinct name across the certificates, created once for all of them.
+ * `domain_validation_options` is a set, so the records are a `for_each` keyed by domain name, never an index: the
+ * options of every certificate are merged into one map by name (a shared name's identical options collapse).
  */
 export class CertificateValidationRecords extends Construct {
   readonly records: Route53Record;
@@ -25,7 +30,9 @@ export class CertificateValidationRecords extends Construct {
 
   constructor(scope: Construct, id: string, props: CertificateValidationRecordsProps) {
     super(scope, id);
-    const option = TerraformIterator.fromComplexList(props.certificate.domainValidationOptions, 'domain_name');
+    const byName = props.certificates.map((certificate) => TerraformIterator.fromList(certificate.domainValidationOptions)
+      .forExpressionForMap('val.domain_name', 'val'));
+    const option = TerraformIterator.fromMap(Fn.merge(byName));
 
     this.records = new Route53Record(this, 'record', {
       provider: props.provider,
