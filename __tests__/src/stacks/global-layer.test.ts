@@ -172,6 +172,7 @@ describe.each([
         rest_api_id: ref('aws_api_gateway_rest_api', apiId, 'id'),
         health_check_id: ref('aws_route53_health_check', checkId, 'id'),
         health_check_fqdn: ref('aws_route53_health_check', checkId, 'fqdn'),
+        hostname: `${region}.api.example.com`,
         custom_domain_target: ref('aws_api_gateway_domain_name', domainId, 'regional_domain_name'),
         custom_domain_zone_id: ref('aws_api_gateway_domain_name', domainId, 'regional_zone_id'),
         hello_function_name: functionName('hello-world'),
