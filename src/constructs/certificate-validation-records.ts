@@ -13,6 +13,8 @@ export interface CertificateValidationRecordsProps {
    * hostname) one more.
    */
   readonly certificates: readonly AcmCertificate[];
+  /** Every name the certificates cover, known at synth time: the records' keys. */
+  readonly names: readonly string[];
   /** The public hosted zone that holds the certificate's names. */
   readonly zoneId: string;
   readonly provider: AwsProvider;
@@ -30,17 +32,20 @@ export class CertificateValidationRecords extends Construct {
 
   constructor(scope: Construct, id: string, props: CertificateValidationRecordsProps) {
     super(scope, id);
-    const byName = props.certificates.map((certificate) => TerraformIterator.fromList(certificate.domainValidationOptions)
-      .forExpressionForMap('val.domain_name', 'val'));
-    const option = TerraformIterator.fromMap(Fn.merge(byName));
+    const byName = Fn.merge(props.certificates.map((certificate) => TerraformIterator.fromMap(certificate.domainValidationOptions)
+      .forExpressionForMap('val.domain_name', 'val')));
+    // Keyed by the names as written, not by the options' domain_name: a new certificate's options are only partly
+    // known at plan time, and Terraform refuses for_each keys derived from them once a certificate has two names.
+    const name = TerraformIterator.fromList([...new Set(props.names)]);
+    const option = (attribute: string) => Token.asString(Fn.lookupNested(byName, [name.value, attribute]));
 
     this.records = new Route53Record(this, 'record', {
       provider: props.provider,
-      forEach: option,
+      forEach: name,
       zoneId: props.zoneId,
-      name: option.getString('resource_record_name'),
-      type: option.getString('resource_record_type'),
-      records: [option.getString('resource_record_value')],
+      name: option('resource_record_name'),
+      type: option('resource_record_type'),
+      records: [option('resource_record_value')],
       ttl: VALIDATION_RECORD_TTL,
       // The record may already exist: from an earlier certificate for the name, or another stack validating it.
       allowOverwrite: true,

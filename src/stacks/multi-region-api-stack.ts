@@ -80,6 +80,7 @@ export class MultiRegionApiStack extends TerraformStack {
     this.validationRecords = new CertificateValidationRecords(this, 'certificate-validation-records', {
       provider: providers.get(config.regions[0])!,
       certificates: this.frontDoors.map((door) => door.certificate.certificate),
+      names: [config.domainName, ...this.frontDoors.flatMap((door) => (door.hostname ? [door.hostname.name] : []))],
       zoneId: config.hostedZoneId,
     });
 

@@ -10,7 +10,8 @@ describe('ValidatedCertificate with CertificateValidationRecords', () => {
     const west = new ValidatedCertificate(scope, 'west', {
       provider, domainName: 'api.example.com', alternativeNames: ['us-west-2.api.example.com'], validationRecordFqdns: [],
     });
-    const records = new CertificateValidationRecords(scope, 'records', { provider, certificates: [east.certificate, west.certificate], zoneId: 'Z1' });
+    const records = new CertificateValidationRecords(scope, 'records', { provider, certificates: [east.certificate, west.certificate], zoneId: 'Z1',
+      names: ['api.example.com', 'us-east-1.api.example.com', 'us-west-2.api.example.com', 'api.example.com'], });
     new ValidatedCertificate(scope, 'shared-only', { provider, domainName: 'api.example.com', validationRecordFqdns: records.fqdns });
   });
   const certs = resourcesOf(stack, 'aws_acm_certificate');
@@ -32,9 +33,14 @@ describe('ValidatedCertificate with CertificateValidationRecords', () => {
     expect(validationOf('shared-only').validation_record_fqdns).toBe(`\${[ for key, val in aws_route53_record.${recordId}: val.fqdn]}`);
   });
 
-  test('records: one for_each over every certificate\'s options merged by domain name, overwriting an existing record', () => {
-    const byName = (id: string) => `{ for key, val in toset(tolist(aws_acm_certificate.${id}.domain_validation_options)): val.domain_name => val }`;
-    expect(record.for_each).toBe(`\${merge(${byName(idOf('east'))}, ${byName(idOf('west'))})}`);
-    expect(record).toMatchObject({ zone_id: 'Z1', allow_overwrite: true, ttl: 60, records: ['${each.value.resource_record_value}'] });
+  test('records: one per distinct name (keys known at plan time), values from every certificate\'s options merged by name', () => {
+    const byName = (id: string) => `{ for key, val in tolist(aws_acm_certificate.${id}.domain_validation_options): val.domain_name => val }`;
+    expect(record.for_each).toBe('${toset(["api.example.com", "us-east-1.api.example.com", "us-west-2.api.example.com"])}');
+    const merged = `merge(${byName(idOf('east'))}, ${byName(idOf('west'))})`;
+    expect(record).toMatchObject({
+      zone_id: 'Z1', allow_overwrite: true, ttl: 60,
+      name: `\${${merged}[each.value].resource_record_name}`,
+      records: [`\${${merged}[each.value].resource_record_value}`],
+    });
   });
 });

@@ -132,17 +132,16 @@ describe.each([
     expect(validationRecords).toHaveLength(1);
     const [recordId, record] = validationRecords[0];
     const byName = regions.map((region) => onlyInRegion(stack, 'aws_acm_certificate', region)[0])
-      .map((id) => `{ for key, val in toset(tolist(aws_acm_certificate.${id}.domain_validation_options)): val.domain_name => val }`);
+      .map((id) => `{ for key, val in tolist(aws_acm_certificate.${id}.domain_validation_options): val.domain_name => val }`);
     expect(record).toMatchObject({
       provider: `aws.${regions[0]}`,
       allow_overwrite: true,
       zone_id: 'Z0123456789EXAMPLE01',
-      name: '${each.value.resource_record_name}',
-      type: '${each.value.resource_record_type}',
-      records: ['${each.value.resource_record_value}'],
+      name: `\${merge(${byName.join(', ')})[each.value].resource_record_name}`,
+      type: `\${merge(${byName.join(', ')})[each.value].resource_record_type}`,
     });
-    // Keyed by domain name over the sets, never indexed: the shared name's identical options merge into one record.
-    expect(record.for_each).toBe(`\${merge(${byName.join(', ')})}`);
+    // Keyed by domain name, never indexed: the shared name once, each region's own name once.
+    expect(record.for_each).toBe(`\${toset(${JSON.stringify(['api.example.com', ...regions.map((r) => `${r}.api.example.com`)]).replace(/,/g, ', ')})}`);
     for (const [, validation] of resourcesOf(stack, 'aws_acm_certificate_validation')) {
       expect(validation.validation_record_fqdns).toBe(`\${[ for key, val in aws_route53_record.${recordId}: val.fqdn]}`);
     }
