@@ -94,7 +94,7 @@ describe('readStack refuses wiring mistakes with one line naming the resource', 
     }), /aws_route53_health_check\.\S+\.fqdn: us-west-2\.api\.example\.com is neither an execute-api host nor answered by an aws_route53_record of the stack/],
     ['a hostname check on a name without a base path mapping', (): string => edited((json) => {
       delete json.resource.aws_api_gateway_base_path_mapping;
-    }), /probes us-east-1\.api\.example\.com in us-east-1, where no aws_api_gateway_base_path_mapping serves us-east-1\.api\.example\.com/],
+    }), /probes ([a-z0-9-]+)\.api\.example\.com in \1, where no aws_api_gateway_base_path_mapping serves \1\.api\.example\.com/],
     ['a health check naming another region than its API', (): string => edited((json) => {
       const check = Object.values(json.resource.aws_route53_health_check as Record<string, Record<string, unknown>>)
         .find((c) => String(c.fqdn).includes('execute-api.us-east-1'))!;
