@@ -3,6 +3,8 @@ import { AssetType, Lazy, TerraformAsset, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { handlerArchive } from '../bundling';
 import { MultiRegionConfig } from '../config/types';
+import { regionalHostname } from '../config/regional-hostname';
+import { CertificateExpiryAlarm } from '../constructs/certificate-expiry-alarm';
 import { CertificateValidationRecords } from '../constructs/certificate-validation-records';
 import { HealthCheckAlarms, ROUTE53_METRICS_REGION } from '../constructs/health-check-alarms';
 import { RegionalApi } from '../constructs/regional-api';
@@ -25,6 +27,7 @@ export class MultiRegionApiStack extends TerraformStack {
   readonly frontDoors: readonly RegionalFrontDoor[];
   readonly validationRecords: CertificateValidationRecords;
   readonly alarms: HealthCheckAlarms;
+  readonly certificateAlarms: readonly CertificateExpiryAlarm[];
 
   constructor(scope: Construct, id: string, props: MultiRegionApiStackProps) {
     super(scope, id);
@@ -71,10 +74,13 @@ export class MultiRegionApiStack extends TerraformStack {
       healthCheckName: `${config.namePrefix}-${api.region}`,
       healthCheck: config.healthCheck,
       dns: config.dns,
+      regionalHostname: config.healthCheck.target === 'hostname'
+        ? regionalHostname(config.healthCheck.regionalHostname, api.region, config.domainName) : undefined,
     }));
     this.validationRecords = new CertificateValidationRecords(this, 'certificate-validation-records', {
       provider: providers.get(config.regions[0])!,
-      certificate: this.frontDoors[0].certificate.certificate,
+      certificates: this.frontDoors.map((door) => door.certificate.certificate),
+      names: [config.domainName, ...this.frontDoors.flatMap((door) => (door.hostname ? [door.hostname.name] : []))],
       zoneId: config.hostedZoneId,
     });
 
@@ -91,6 +97,14 @@ export class MultiRegionApiStack extends TerraformStack {
       })),
       emails: config.alarms.emails,
     });
+    // ACM's metric is published in the certificate's region, and an alarm can notify only a topic in its own region.
+    this.certificateAlarms = this.frontDoors.map((door, index) => new CertificateExpiryAlarm(this, `certificate-expiry-${this.regionalApis[index].region}`, {
+      provider: providers.get(this.regionalApis[index].region)!,
+      namePrefix: config.namePrefix,
+      region: this.regionalApis[index].region,
+      certificateArn: door.certificate.certificate.arn,
+      emails: config.alarms.emails,
+    }));
 
     declareApiOutputs(this, {
       domainName: config.domainName,

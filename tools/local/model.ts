@@ -57,8 +57,12 @@ export interface RegionApiModel {
 
 export interface HealthCheckModel {
   readonly id: string;
-  /** The region whose execute-api host the check targets (from its fqdn). */
+  /** The region the check's fqdn leads to: its execute-api host, or a hostname whose record aliases its custom domain. */
   readonly targetRegion: string;
+  /** The name the check connects to and sends as Host (and SNI): a regional hostname, or `<api>.execute-api.<region>.amazonaws.com`. */
+  readonly host: string;
+  /** True when `host` is a custom domain name (the users' path: certificate, domain, base path mapping). */
+  readonly viaCustomDomain: boolean;
   readonly type: string;
   readonly resourcePath: string;
   readonly searchString: string;

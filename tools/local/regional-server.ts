@@ -8,11 +8,20 @@ import { IntegrationModel, RegionApiModel } from './model';
 import { proxyEvent } from './proxy-event';
 import { BodyTooLarge, readBody, refuse, refuseTarget } from './request-limits';
 
-/** One region's API Gateway REST API on its own port, invoking that region's copies of the synthesized functions. */
+/** What a region can be made to suffer: `unmapped` takes its base path mappings away, as a bad deploy would. */
+export const FAULTS = ['none', 'unmapped'] as const;
+export type RegionFault = typeof FAULTS[number];
+
+/**
+ * One region's API Gateway REST API on its own port, invoking that region's copies of the synthesized functions.
+ * The Host header picks the entry: one of the region's custom domain names serves that domain's base path mappings;
+ * any other host (an execute-api host, 127.0.0.1) serves the stage paths and, for convenience, every mapping.
+ */
 export class RegionalServer {
   readonly functions: ReadonlyMap<string, LocalFunction>;
   private readonly server: Server;
   private boundPort = 0;
+  private currentFault: RegionFault = 'none';
 
   constructor(readonly api: RegionApiModel, private readonly log: (line: string) => void = () => undefined) {
     this.functions = new Map([...api.functions].map(([id, model]) => [id, new LocalFunction(model, api.region)]));
@@ -37,6 +46,15 @@ export class RegionalServer {
     return `http://127.0.0.1:${this.boundPort}`;
   }
 
+  get fault(): RegionFault {
+    return this.currentFault;
+  }
+
+  /** `unmapped`: custom-domain paths answer 403 Forbidden (a domain with no mapping); stage paths keep working. */
+  setFault(fault: RegionFault): void {
+    this.currentFault = fault;
+  }
+
   async start(port: number): Promise<number> {
     this.boundPort = await listen(this.server, port, `API in ${this.region}`);
     return this.boundPort;
@@ -54,11 +72,25 @@ export class RegionalServer {
     send(response, status, { 'Content-Type': 'application/json', ...extra, ...gateway }, JSON.stringify({ message }));
   }
 
+  private isBasePath(path: string): boolean {
+    const first = path.split('/')[1] ?? '';
+    return this.api.basePaths.some((mapping) => mapping.basePath === first
+      || (mapping.basePath === '' && !this.api.stageNames.includes(first)));
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const refused = refuseTarget(request.url);
     if (refused) return refuse(response, 400, refused);
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const match = matchRoute(this.api, url.pathname);
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const viaDomain = this.api.basePaths.some((mapping) => mapping.domainName === host);
+    if (this.currentFault === 'unmapped' && (viaDomain || this.isBasePath(url.pathname))) {
+      // What API Gateway answers on a custom domain that has no base path mapping for the path.
+      return send(response, 403, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'ForbiddenException' },
+        JSON.stringify({ message: 'Forbidden' }));
+    }
+    const entry = viaDomain ? { ...this.api, basePaths: this.api.basePaths.filter((m) => m.domainName === host) } : this.api;
+    const match = matchRoute(entry, url.pathname);
     const integration = match.found ? match.route.methods.get(request.method ?? 'GET') : undefined;
     if (!match.found || !integration) {
       return this.answerAsGateway(request, response, 403, 'Missing Authentication Token', { 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' });
