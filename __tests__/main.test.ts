@@ -14,16 +14,34 @@ function configFile(name: string, content: string): string {
   return path;
 }
 
+const minimalWith = (extra: string) => JSON.stringify(MINIMAL).replace(/}$/, `, ${extra}}`);
+
 describe('main with a bad configuration', () => {
   test.each([
     ['a missing file', join(dir, 'nope.json'), /nope\.json: 1 problem\n {2}file does not exist/],
     ['a file that is not JSON', configFile('broken.json', '{"regions": [}'), /broken\.json: 1 problem\n {2}is not valid JSON/],
     ['an unknown region', configFile('bad.json', JSON.stringify({ ...MINIMAL, regions: ['us-east-9'] })), /regions\[0\]: "us-east-9" is not an AWS region/],
+    ['a deeply nested file', configFile('deep.json', `{"tags": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`),
+      /deep\.json: 1 problem\n {2}nests deeper than 32 levels/],
+    ['a key given twice', configFile('twice.json', minimalWith('"namePrefix": "a", "namePrefix": "b"')),
+      /twice\.json: 1 problem\n {2}namePrefix: the key "namePrefix" is given twice/],
+    ['a namePrefix whose default bucket S3 refuses', configFile('xn.json', minimalWith('"namePrefix": "xn--api"')),
+      /state\.bucket: "xn--api-terraform-state" starts with "xn--"/],
+    ['100,000 bad regions', configFile('many.json', JSON.stringify({ ...MINIMAL, regions: Array.from({ length: 100_000 }, (_, i) => `xx-${i}`) })),
+      /many\.json: 100000 problems\n( {2}regions\[\d+\]: [^\n]+\n){50} {2}\.\.\. and 99950 more problems \(fix these first\)\n$/],
   ])('%s: one clear message, exit 1, no stack trace, nothing written', (_name, path, message) => {
     const run = runMain({ MULTI_REGION_CONFIG: path });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(run.outdir)).toEqual([]);
+  });
+
+  test('an empty MULTI_REGION_CONFIG is an error, not the example', () => {
+    const run = runMain({ MULTI_REGION_CONFIG: '' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('Invalid configuration MULTI_REGION_CONFIG: 1 problem\n'
+      + '  is set but empty; unset it to use config/example.json, or set it to a config file\'s path\n');
     expect(readdirSync(run.outdir)).toEqual([]);
   });
 });

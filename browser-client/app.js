@@ -29,7 +29,7 @@
           try { body = JSON.parse(text); } catch { body = null; }
           if (!response.ok) {
             var why = body && body.message ? ': ' + body.message : '';
-            return { error: 'HTTP ' + response.status + why };
+            return { error: 'HTTP ' + response.status + why, status: response.status };
           }
           var region = T.regionOf(body);
           return region ? { region: region } : { error: 'unexpected answer: ' + text.slice(0, 80) };
@@ -67,6 +67,7 @@
   function row(entry) {
     var tr = document.createElement('tr');
     tr.dataset.kind = entry.kind;
+    if (entry.status) tr.dataset.status = String(entry.status);
     var note = entry.kind === 'switch' ? 'switched from ' + entry.from : entry.kind === 'error' ? entry.error : '';
     [clock(entry.at), entry.region || '—', T.formatDuration(entry.latencyMs), note].forEach(function (text) {
       var td = document.createElement('td');

@@ -4,6 +4,8 @@ export interface Poll {
   latencyMs: number;
   region?: string;
   error?: string;
+  /** The HTTP status of an error answer; absent when no answer came. */
+  status?: number;
 }
 export interface Entry {
   at: number;
@@ -12,6 +14,7 @@ export interface Entry {
   region?: string;
   from?: string;
   error?: string;
+  status?: number;
 }
 export interface Switch {
   from: string;

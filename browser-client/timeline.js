@@ -19,15 +19,17 @@
   }
 
   /**
-   * The timeline after one poll. `poll` is {at, latencyMs, region} for an answer or {at, latencyMs, error} for a
-   * failure. Errors are kept beside answers (the history is never cleared); an answer from another region than the
+   * The timeline after one poll. `poll` is {at, latencyMs, region} for an answer, {at, latencyMs, error, status} for
+   * an HTTP error status (e.g. API Gateway's 502 or 429), or {at, latencyMs, error} when no answer came. Errors are kept beside answers (the history is never cleared); an answer from another region than the
    * previous answer is a switch, timed from the last answer of the old region to the first of the new one.
    */
   function record(timeline, poll) {
     var entries = timeline.entries.concat([]);
     var next = Object.assign({}, timeline, { entries: entries });
     if (poll.error) {
-      entries.push({ at: poll.at, latencyMs: poll.latencyMs, kind: 'error', error: poll.error });
+      var failure = { at: poll.at, latencyMs: poll.latencyMs, kind: 'error', error: poll.error };
+      if (poll.status) failure.status = poll.status;
+      entries.push(failure);
       next.errorsSinceAnswer = timeline.errorsSinceAnswer + 1;
       next.errors = timeline.errors + 1;
     } else {

@@ -11,11 +11,11 @@ describe('record', () => {
   test('keeps answers and errors side by side; an error clears nothing', () => {
     const timeline = play([
       { at: 0, latencyMs: 20, region: 'us-east-1' },
-      { at: 1000, latencyMs: 5000, error: 'HTTP 502' },
+      { at: 1000, latencyMs: 5000, error: 'HTTP 502', status: 502 },
       { at: 2000, latencyMs: 21, region: 'us-east-1' },
     ]);
     expect(timeline.entries.map((e) => e.kind)).toEqual(['answer', 'error', 'answer']);
-    expect(timeline.entries[1].error).toBe('HTTP 502');
+    expect(timeline.entries[1]).toMatchObject({ error: 'HTTP 502', status: 502 });
     expect(timeline).toMatchObject({ region: 'us-east-1', answers: 2, errors: 1, lastSwitch: null });
   });
 

@@ -12,16 +12,27 @@ export const REGIONAL_API_SET: Readonly<Record<string, number>> = {
   aws_api_gateway_integration: 4,
   aws_api_gateway_method_response: 2,
   aws_api_gateway_integration_response: 2,
+  aws_api_gateway_gateway_response: 2,
   aws_api_gateway_deployment: 1,
   aws_api_gateway_stage: 1,
 };
 
-/** What RegionalFrontDoor adds in every region with the default ALIAS records (A + AAAA). */
+/**
+ * What RegionalFrontDoor adds in every region with the default ALIAS records and health-check target: one certificate
+ * for both names; a custom domain and mapping for the public name and one for the region's own hostname; latency
+ * A + AAAA for the public name and simple A + AAAA for the hostname.
+ */
 export const REGIONAL_FRONT_DOOR_SET: Readonly<Record<string, number>> = {
   aws_acm_certificate: 1,
   aws_acm_certificate_validation: 1,
-  aws_api_gateway_domain_name: 1,
-  aws_api_gateway_base_path_mapping: 1,
+  aws_api_gateway_domain_name: 2,
+  aws_api_gateway_base_path_mapping: 2,
   aws_route53_health_check: 1,
-  aws_route53_record: 2,
+  aws_route53_record: 4,
+};
+
+/** What CertificateExpiryAlarm adds in every region, with no alarm emails configured. */
+export const CERTIFICATE_EXPIRY_SET: Readonly<Record<string, number>> = {
+  aws_sns_topic: 1,
+  aws_cloudwatch_metric_alarm: 1,
 };

@@ -23,7 +23,12 @@ export class Problems {
 
 export function show(value: unknown): string {
   if (value === undefined) return 'undefined';
-  const text = JSON.stringify(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    return describeType(value); // nested too deep to print
+  }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
@@ -103,16 +108,19 @@ export function readList<T>(
     return problems.bad(field, value, `must list at least ${minItems} item${minItems === 1 ? '' : 's'}`);
   }
   const items: T[] = [];
+  // A Set keeps the duplicate check linear: a hostile file may list a million items.
+  const seen = new Set<T>();
   let ok = true;
   value.forEach((item, index) => {
     const itemField = join(field, index);
     const read = readItem(item, itemField);
     if (read === undefined) {
       ok = false;
-    } else if (items.includes(read)) {
+    } else if (seen.has(read)) {
       ok = false;
       problems.bad(itemField, item, `is listed twice`);
     } else {
+      seen.add(read);
       items.push(read);
     }
   });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'fs';
+import { jsonStructureProblem } from './json-structure';
 import { ConfigError, validateConfig } from './validate';
 import { MultiRegionConfig } from './types';
 
@@ -7,7 +8,11 @@ export const EXAMPLE_CONFIG_PATH = 'config/example.json';
 
 /** The config file to use: `$MULTI_REGION_CONFIG` when set, else the built-in example. */
 export function configPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env[CONFIG_ENV_VAR] || EXAMPLE_CONFIG_PATH;
+  const path = env[CONFIG_ENV_VAR];
+  if (path === undefined) return EXAMPLE_CONFIG_PATH;
+  // An empty value is most often a variable that failed to expand: synthesizing the example then would be a surprise.
+  if (path.trim() === '') throw new ConfigError(CONFIG_ENV_VAR, [`is set but empty; unset it to use ${EXAMPLE_CONFIG_PATH}, or set it to a config file's path`]);
+  return path;
 }
 
 /** Reads, parses and validates a config file; every failure is a ConfigError naming the file. */
@@ -26,5 +31,7 @@ export function loadConfig(path: string): MultiRegionConfig {
   } catch (error) {
     throw new ConfigError(path, [`is not valid JSON: ${(error as Error).message}`]);
   }
+  const structure = jsonStructureProblem(text);
+  if (structure) throw new ConfigError(path, [structure]);
   return validateConfig(raw, path);
 }

@@ -14,7 +14,19 @@ export function readRegion(value: unknown, field: string, problems: Problems): s
 
 export function readOrigin(value: unknown, field: string, problems: Problems): string | undefined {
   if (value === '*') return '*';
-  return readString(value, field, problems, { pattern: ORIGIN, describe: '"*" or an origin like https://app.example.com' });
+  const origin = readString(value, field, problems, { pattern: ORIGIN, describe: '"*" or an origin like https://app.example.com' });
+  const port = origin?.match(/:(\d+)$/)?.[1];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
+    return problems.bad(field, origin, `has port ${port}; ports are 1 to 65535`);
+  }
+  return origin;
+}
+
+// Local part without leading, trailing or doubled dots; a domain of non-empty labels ending in a letters-only TLD.
+const EMAIL = /^(?!\.)(?!.*\.\.)[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+(?<!\.)@([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i;
+
+export function readEmail(value: unknown, field: string, problems: Problems): string | undefined {
+  return readString(value, field, problems, { pattern: EMAIL, describe: 'an email address like ops@example.com' });
 }
 
 export function readUrl(value: unknown, field: string, problems: Problems): string | undefined {
@@ -22,12 +34,21 @@ export function readUrl(value: unknown, field: string, problems: Problems): stri
   if (text === undefined) return undefined;
   try {
     const url = new URL(text);
+    if (url.username || url.password) {
+      return problems.bad(field, text.replace(/\/\/[^@/]*@/, '//***@'), 'holds credentials (user:password@), which would sit in plain text in the '
+        + 'synthesized JSON, the Terraform state and the function\'s environment (and fetch refuses such URLs); '
+        + 'give a health URL that needs no secret, e.g. one reachable only from the function\'s network');
+    }
     if (url.protocol === 'http:' || url.protocol === 'https:') return text;
   } catch {
     // reported below
   }
   return problems.bad(field, text, 'is not an http(s) URL');
 }
+
+// The characters every AWS service accepts in tag keys and values.
+const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_CHARACTERS = 'only letters, digits, spaces and _ . : / = + - @';
 
 export function readTags(value: unknown, field: string, problems: Problems): Record<string, string> | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -37,12 +58,12 @@ export function readTags(value: unknown, field: string, problems: Problems): Rec
   let ok = true;
   for (const [key, tagValue] of Object.entries(tags)) {
     const tagField = `${field}.${key}`;
-    if (key.length > 128 || key.toLowerCase().startsWith('aws:')) {
+    if (key.length === 0 || key.length > 128 || key.toLowerCase().startsWith('aws:') || !TAG_TEXT.test(key)) {
       ok = false;
-      problems.bad(tagField, key, 'is not a usable tag name (at most 128 characters, not starting with "aws:")');
-    } else if (typeof tagValue !== 'string' || tagValue.length > 256) {
+      problems.bad(tagField, key, `is not a usable tag name (1-128 characters, not starting with "aws:", ${TAG_CHARACTERS})`);
+    } else if (typeof tagValue !== 'string' || tagValue.length > 256 || !TAG_TEXT.test(tagValue)) {
       ok = false;
-      problems.bad(tagField, tagValue, 'must be a string of at most 256 characters');
+      problems.bad(tagField, tagValue, `must be a string of at most 256 characters (${TAG_CHARACTERS})`);
     }
   }
   return ok ? (tags as Record<string, string>) : undefined;

@@ -1,4 +1,5 @@
 import { Problems } from './fields';
+import { regionalHostnameProblem } from './regional-hostname';
 import { MultiRegionConfig } from './types';
 
 /** What was read of a file so far: every section may be missing a setting that failed its own check. */
@@ -29,5 +30,13 @@ export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, p
   }
   if (config.dns?.recordType === 'ALIAS' && given.has('dns.ttl')) {
     problems.bad('dns.ttl', given.get('dns.ttl'), 'applies only to dns.recordType "CNAME" (ALIAS records answer with a 60 s TTL)');
+  }
+  const pattern = config.healthCheck?.regionalHostname;
+  if (config.healthCheck?.target === 'execute-api' && given.has('healthCheck.regionalHostname')) {
+    problems.bad('healthCheck.regionalHostname', pattern, 'applies only to healthCheck.target "hostname"');
+  } else if (pattern !== undefined && config.regions && config.domainName) {
+    const regions = config.regions.filter((region): region is string => region !== undefined);
+    const problem = regionalHostnameProblem(pattern, regions, config.domainName);
+    if (problem) problems.bad('healthCheck.regionalHostname', pattern, problem);
   }
 }

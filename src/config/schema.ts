@@ -1,8 +1,9 @@
 import { API_STACK_NAME } from '../contract';
 import { AWS_REGIONS, HEALTH_CHECKER_REGIONS, LOG_RETENTION_DAYS } from './aws-regions';
-import { readOrigin, readRegion, readTags, readUrl } from './readers';
+import { readEmail, readOrigin, readRegion, readTags, readUrl } from './readers';
 import { custom, integer, list, oneOf, optionalText, section, text, variants } from './schema-kit';
 import { readOneOf, readString } from './fields';
+import { DEFAULT_REGIONAL_HOSTNAME } from './regional-hostname';
 
 /** Route 53 gives an HTTPS health check 2 s to connect and answer; the probe budget must leave room for the reply. */
 export const ROUTE53_ANSWER_WINDOW_MS = 2000;
@@ -47,6 +48,15 @@ export const SCHEMA = {
     logRetentionDays: oneOf(LOG_RETENTION_DAYS, { default: 14, meaning: 'Retention of every log group, in days' }),
   }),
   healthCheck: section({
+    target: oneOf(['hostname', 'execute-api'] as const, {
+      default: 'hostname',
+      meaning: 'What Route 53 probes: each region\'s own hostname through its custom domain (what users take), or the '
+        + 'execute-api host (the blog\'s form, which misses the certificate, custom domain and base path mapping)',
+    }),
+    regionalHostname: text({ describe: 'a pattern like "{region}.{domainName}"', maxLength: 253 }, {
+      default: DEFAULT_REGIONAL_HOSTNAME,
+      meaning: 'Name each region also serves (target `hostname`): must contain `{region}` and give a DNS name under `domainName`',
+    }),
     requestInterval: oneOf([10, 30] as const, { default: 10, meaning: 'Seconds between Route 53 health checks' }),
     failureThreshold: integer(1, 10, { default: 2, meaning: 'Consecutive failures before a region is unhealthy' }),
     checkerRegions: list((value, field, problems) => readOneOf(value, field, problems, HEALTH_CHECKER_REGIONS),
@@ -78,9 +88,7 @@ export const SCHEMA = {
       + 'once-per-account `api-gateway-account` stack; in one environment per account)',
   }),
   alarms: section({
-    emails: list((value, field, problems) => readString(value, field, problems, {
-      pattern: /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i, describe: 'an email address',
-    }), 'an email address', { default: [], meaning: 'Email addresses subscribed to the health-check alarm topic' }),
+    emails: list(readEmail, 'an email address', { default: [], meaning: 'Email addresses subscribed to the health-check alarm topic' }),
   }),
   state: variants('backend', oneOf(['s3', 'cloud', 'local'] as const, {
     default: 's3', meaning: `Where the \`${API_STACK_NAME}\` stack keeps its state`,

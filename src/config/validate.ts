@@ -1,12 +1,19 @@
+import { checkAwsLimits } from './aws-limits';
 import { Problems, readObject } from './fields';
 import { readFields } from './read-schema';
 import { checkRules, Draft } from './rules';
 import { SCHEMA } from './schema';
 import { MultiRegionConfig } from './types';
 
+/** At most this many problems are printed; the rest are counted (a hostile file may hold millions). */
+export const MAX_PRINTED_PROBLEMS = 50;
+
 export class ConfigError extends Error {
   constructor(readonly source: string, readonly problems: readonly string[]) {
-    super(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n  ${problems.join('\n  ')}`);
+    const shown = problems.slice(0, MAX_PRINTED_PROBLEMS);
+    const rest = problems.length - shown.length;
+    const more = rest > 0 ? [`... and ${rest} more problem${rest === 1 ? '' : 's'} (fix these first)`] : [];
+    super(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n  ${[...shown, ...more].join('\n  ')}`);
     this.name = 'ConfigError';
   }
 }
@@ -18,6 +25,7 @@ export function validateConfig(raw: unknown, source = 'config'): MultiRegionConf
   if (!top) throw new ConfigError(source, pass.problems.all);
   const config = readFields(SCHEMA, top, '', pass);
   checkRules(config as Draft, pass.given, pass.problems);
+  checkAwsLimits(config as Draft, pass.given, pass.problems);
   if (pass.problems.all.length > 0) throw new ConfigError(source, pass.problems.all);
   return config as MultiRegionConfig;
 }

@@ -26,6 +26,8 @@ export interface CorsPreflightProps {
 export class CorsPreflight extends Construct {
   readonly method: ApiGatewayMethod;
   readonly integration: ApiGatewayIntegration;
+  /** The method and integration responses, which a deployment must follow too (the template is edited in place). */
+  readonly responses: readonly [ApiGatewayMethodResponse, ApiGatewayIntegrationResponse];
   /** The method, integration and both responses: what a deployment snapshots of the preflight. */
   readonly parts: readonly TerraformResource[];
 
@@ -60,11 +62,13 @@ export class CorsPreflight extends Construct {
       responseParameters: {
         'method.response.header.Access-Control-Allow-Headers': `'${CORS_ALLOW_HEADERS}'`,
         'method.response.header.Access-Control-Allow-Methods': `'${props.allowMethods ?? 'GET,OPTIONS'}'`,
-        'method.response.header.Access-Control-Allow-Origin': `'${single ?? 'null'}'`,
+        // Several origins: the template sets the header for a listed Origin; an unlisted one gets none (not "null").
+        ...(single ? { 'method.response.header.Access-Control-Allow-Origin': `'${single}'` } : {}),
       },
       responseTemplates: single ? undefined : { 'application/json': originMatchTemplate(props.allowOrigins) },
       dependsOn: [this.integration],
     });
+    this.responses = [response, integrationResponse];
     this.parts = [this.method, this.integration, response, integrationResponse];
   }
 }

@@ -6,10 +6,12 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, Lazy, TerraformAsset, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { HEALTH_PATH, HEALTH_SEARCH_STRING, HELLO_PATH, STAGE_NAME } from '../contract';
+import { HEALTH_PATH, HELLO_PATH, STAGE_NAME } from '../contract';
 import { ApiConfig, CorsConfig, HealthCheckConfig, LambdaConfig } from '../config/types';
 import { ACCESS_LOG_FORMAT } from './access-log-format';
 import { BundledFunction } from './bundled-function';
+import { healthFunctionEnvironment, helloWorldEnvironment } from './function-environment';
+import { GatewayResponses } from './gateway-responses';
 import { LambdaRoute } from './lambda-route';
 
 export interface RegionalApiProps {
@@ -58,25 +60,19 @@ export class RegionalApi extends Construct {
     this.region = region;
 
     const functionSettings = { provider, lambda: props.lambda };
-    const origins = allowOrigins.join(',');
     this.helloWorld = new BundledFunction(this, 'hello-world', {
       ...functionSettings,
       functionName: `${namePrefix}-hello-world`,
       roleName: `${namePrefix}-hello-world-${region}`,
       code: props.helloWorldCode,
-      environment: { ALLOWED_ORIGINS: origins },
+      environment: helloWorldEnvironment(allowOrigins),
     });
     this.healthFunction = new BundledFunction(this, 'health-check', {
       ...functionSettings,
       functionName: `${namePrefix}-health-check`,
       roleName: `${namePrefix}-health-check-${region}`,
       code: props.healthFunctionCode,
-      environment: {
-        ALLOWED_ORIGINS: origins,
-        STATUS: HEALTH_SEARCH_STRING,
-        DEPENDENCY_URLS: JSON.stringify(props.healthCheck.dependencies),
-        DEPENDENCY_TIMEOUT_MS: String(props.healthCheck.dependencyTimeoutMs),
-      },
+      environment: healthFunctionEnvironment(allowOrigins, props.healthCheck),
     });
 
     this.restApi = new ApiGatewayRestApi(this, 'rest-api', {
@@ -93,7 +89,10 @@ export class RegionalApi extends Construct {
         provider, restApi: this.restApi, pathPart: HEALTH_PATH, handler: this.healthFunction.function, allowOrigins,
       }),
     ];
-    this.addServedParts(...routes.flatMap((route) => route.parts));
+    const gatewayResponses = new GatewayResponses(this, 'gateway-responses', {
+      provider, restApiId: this.restApi.id, allowOrigins,
+    });
+    this.addServedParts(...routes.flatMap((route) => route.parts), ...gatewayResponses.responses);
 
     const deployment = new ApiGatewayDeployment(this, 'deployment', {
       provider,

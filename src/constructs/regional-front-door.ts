@@ -3,9 +3,10 @@ import { Construct } from 'constructs';
 import { ApiHealthCheck } from './api-health-check';
 import { LatencyRecords } from './latency-records';
 import { DnsConfig, HealthCheckConfig } from '../config/types';
-import { HEALTH_PATH, STAGE_NAME } from '../contract';
+import { BASE_PATH, HEALTH_PATH, STAGE_NAME } from '../contract';
 import { RegionalApi } from './regional-api';
 import { RegionalDomain } from './regional-domain';
+import { RegionalHostnameRecords } from './regional-hostname-records';
 import { ValidatedCertificate } from './validated-certificate';
 
 export interface RegionalFrontDoorProps {
@@ -24,15 +25,30 @@ export interface RegionalFrontDoorProps {
   readonly healthCheck: HealthCheckConfig;
   /** The latency records' type and (CNAME) TTL. */
   readonly dns: DnsConfig;
+  /**
+   * The name only this region serves, e.g. `us-east-1.api.example.com`, which the health check probes through the
+   * same certificate, a custom domain and base path mapping like the public name's (healthCheck.target "hostname").
+   * @default none: the health check probes the execute-api host (healthCheck.target "execute-api")
+   */
+  readonly regionalHostname?: string;
+}
+
+/** This region's own hostname: its custom domain and the ALIAS records that send the name to it. */
+export interface RegionalHostname {
+  readonly name: string;
+  readonly domain: RegionalDomain;
+  readonly records: RegionalHostnameRecords;
 }
 
 /**
  * How clients reach one region under the shared name: its certificate, its custom domain mapped to the API,
- * a health check on the API itself, and the latency record that the health check gates.
+ * a health check (through the region's own hostname, or on the execute-api host), and the latency record that the
+ * health check gates.
  */
 export class RegionalFrontDoor extends Construct {
   readonly certificate: ValidatedCertificate;
   readonly domain: RegionalDomain;
+  readonly hostname?: RegionalHostname;
   /** The Route 53 health check on this region's API (not to be confused with the API's health function). */
   readonly route53HealthCheck: ApiHealthCheck;
   readonly records: LatencyRecords;
@@ -41,8 +57,12 @@ export class RegionalFrontDoor extends Construct {
     super(scope, id);
     const { api, provider } = props;
 
+    const hostname = props.regionalHostname;
     this.certificate = new ValidatedCertificate(this, 'certificate', {
-      provider, domainName: props.domainName, validationRecordFqdns: props.validationRecordFqdns,
+      provider,
+      domainName: props.domainName,
+      alternativeNames: hostname ? [hostname] : [],
+      validationRecordFqdns: props.validationRecordFqdns,
     });
     this.domain = new RegionalDomain(this, 'domain', {
       provider,
@@ -51,14 +71,34 @@ export class RegionalFrontDoor extends Construct {
       restApiId: api.restApi.id,
       stageName: api.stage.stageName,
     });
-    // Probing the execute-api host, not the shared name, tests exactly this region (the shared name would be
-    // answered by whichever region is closest to the checker).
+    if (hostname) {
+      const domain = new RegionalDomain(this, 'hostname-domain', {
+        provider,
+        domainName: hostname,
+        certificateArn: this.certificate.validatedArn,
+        restApiId: api.restApi.id,
+        stageName: api.stage.stageName,
+      });
+      const records = new RegionalHostnameRecords(this, 'hostname-records', {
+        provider,
+        zoneId: props.hostedZoneId,
+        name: hostname,
+        targetDomainName: domain.targetDomainName,
+        targetZoneId: domain.targetZoneId,
+      });
+      this.hostname = { name: hostname, domain, records };
+    }
+    // Neither form probes the shared name, which whichever region is closest to the checker would answer. The
+    // region's own hostname takes the users' path (DNS, certificate, custom domain, mapping, stage, function); the
+    // execute-api host skips the first four.
     this.route53HealthCheck = new ApiHealthCheck(this, 'health-check', {
       provider,
-      fqdn: api.executeApiHost,
-      resourcePath: `/${STAGE_NAME}/${HEALTH_PATH}`,
+      fqdn: this.hostname?.name ?? api.executeApiHost,
+      resourcePath: this.hostname ? `/${BASE_PATH}/${HEALTH_PATH}` : `/${STAGE_NAME}/${HEALTH_PATH}`,
       name: props.healthCheckName,
       healthCheck: props.healthCheck,
+      // Pointed at the hostname only once it is served, so a live stack's checks never probe a name not yet there.
+      dependsOn: this.hostname ? [this.hostname.domain.mapping, ...this.hostname.records.records] : undefined,
     });
     this.records = new LatencyRecords(this, 'latency-records', {
       provider,

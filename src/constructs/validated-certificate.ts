@@ -6,8 +6,13 @@ import { Construct } from 'constructs';
 export interface ValidatedCertificateProps {
   /** The aliased provider of the region the certificate is issued in (API Gateway needs it in its own region). */
   readonly provider: AwsProvider;
-  /** The certificate's only name. */
+  /** The certificate's first name (ACM limits it to 64 characters). */
   readonly domainName: string;
+  /**
+   * Further names the certificate covers. Changing them replaces the certificate (create before destroy: the custom
+   * domains move to the issued replacement in place, then the old one is deleted). @default none
+   */
+  readonly alternativeNames?: readonly string[];
   /** FQDNs of the DNS validation records; the validation waits until ACM sees them. */
   readonly validationRecordFqdns: string[];
 }
@@ -27,6 +32,7 @@ export class ValidatedCertificate extends Construct {
       provider,
       domainName: props.domainName,
       validationMethod: 'DNS',
+      ...(props.alternativeNames?.length ? { subjectAlternativeNames: [...props.alternativeNames] } : {}),
       // The custom domain holds the certificate; a replacement must exist before the old one can be let go.
       lifecycle: { createBeforeDestroy: true },
     });

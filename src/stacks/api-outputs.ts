@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { RegionalApi } from '../constructs/regional-api';
 import { RegionalFrontDoor } from '../constructs/regional-front-door';
 import { CLIENT_HELLO_PATH } from '../contract';
@@ -29,6 +29,8 @@ export function declareApiOutputs(stack: TerraformStack, props: ApiOutputsProps)
     rest_api_id: api.restApi.id,
     health_check_id: frontDoor.route53HealthCheck.healthCheckId,
     health_check_fqdn: frontDoor.route53HealthCheck.resource.fqdn,
+    // The name only this region serves (healthCheck.target "hostname"), or null.
+    hostname: frontDoor.hostname?.name ?? Token.nullValue(),
     custom_domain_target: frontDoor.domain.targetDomainName,
     custom_domain_zone_id: frontDoor.domain.targetZoneId,
     hello_function_name: api.helloWorld.function.functionName,

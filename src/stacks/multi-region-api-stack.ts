@@ -3,6 +3,8 @@ import { AssetType, Lazy, TerraformAsset, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { handlerArchive } from '../bundling';
 import { MultiRegionConfig } from '../config/types';
+import { regionalHostname } from '../config/regional-hostname';
+import { CertificateExpiryAlarm } from '../constructs/certificate-expiry-alarm';
 import { CertificateValidationRecords } from '../constructs/certificate-validation-records';
 import { HealthCheckAlarms, ROUTE53_METRICS_REGION } from '../constructs/health-check-alarms';
 import { RegionalApi } from '../constructs/regional-api';
@@ -26,6 +28,7 @@ export class MultiRegionApiStack extends TerraformStack {
   readonly frontDoors: readonly RegionalFrontDoor[];
   readonly validationRecords: CertificateValidationRecords;
   readonly alarms: HealthCheckAlarms;
+  readonly certificateAlarms: readonly CertificateExpiryAlarm[];
 
   constructor(scope: Construct, id: string, props: MultiRegionApiStackProps) {
     super(scope, id);
@@ -61,7 +64,7 @@ export class MultiRegionApiStack extends TerraformStack {
       api: config.api,
     }));
 
-    // The validation records are made from the first region's certificate, which is itself made by the loop
+    // The validation records are made from every region's certificate, which is itself made by the loop
     // below; the lazy list resolves to their FQDNs at synth time.
     const validationRecordFqdns = Lazy.listValue({ produce: () => this.validationRecords.fqdns });
     this.frontDoors = this.regionalApis.map((api) => new RegionalFrontDoor(this, `front-door-${api.region}`, {
@@ -73,6 +76,8 @@ export class MultiRegionApiStack extends TerraformStack {
       healthCheckName: `${config.namePrefix}-${api.region}`,
       healthCheck: config.healthCheck,
       dns: config.dns,
+      regionalHostname: config.healthCheck.target === 'hostname'
+        ? regionalHostname(config.healthCheck.regionalHostname, api.region, config.domainName) : undefined,
     }));
     // Route 53 publishes health-check metrics only in us-east-1, so the alarms get a provider of their own there,
     // whether or not us-east-1 is a configured region (its alias keeps it apart from a regional aws.us-east-1).
@@ -80,12 +85,12 @@ export class MultiRegionApiStack extends TerraformStack {
     const monitoring = new AwsProvider(this, 'aws-monitoring', {
       region: ROUTE53_METRICS_REGION, alias: `${ROUTE53_METRICS_REGION}-monitoring`, defaultTags: [{ tags: { ...config.tags } }],
     });
-    // ACM asks for the same CNAME in every region of an account, so any certificate gives the records; the
-    // alphabetically first region's, so reordering `regions` changes no reference.
-    const source = [...this.frontDoors].sort((a, b) => a.node.id.localeCompare(b.node.id))[0];
+    // In region-code order, so reordering `regions` leaves the records' expressions as they were.
+    const doors = [...this.frontDoors].sort((a, b) => a.node.id.localeCompare(b.node.id));
     this.validationRecords = new CertificateValidationRecords(this, 'certificate-validation-records', {
       provider: monitoring,
-      certificate: source.certificate.certificate,
+      certificates: doors.map((door) => door.certificate.certificate),
+      names: [config.domainName, ...doors.flatMap((door) => (door.hostname ? [door.hostname.name] : []))],
       zoneId: config.hostedZoneId,
     });
     this.alarms = new HealthCheckAlarms(this, 'health-check-alarms', {
@@ -96,6 +101,14 @@ export class MultiRegionApiStack extends TerraformStack {
       })),
       emails: config.alarms.emails,
     });
+    // ACM's metric is published in the certificate's region, and an alarm can notify only a topic in its own region.
+    this.certificateAlarms = this.frontDoors.map((door, index) => new CertificateExpiryAlarm(this, `certificate-expiry-${this.regionalApis[index].region}`, {
+      provider: providers.get(this.regionalApis[index].region)!,
+      namePrefix: config.namePrefix,
+      region: this.regionalApis[index].region,
+      certificateArn: door.certificate.certificate.arn,
+      emails: config.alarms.emails,
+    }));
 
     forgetFormerAccountSetting(this, [...config.regions, ...config.retiredRegions]);
 

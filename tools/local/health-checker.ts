@@ -63,7 +63,8 @@ export class HealthChecker {
 
 function probe(url: URL, check: HealthCheckModel): Promise<CheckOutcome> {
   return new Promise((resolve) => {
-    const req = request(url, { method: 'GET', timeout: ANSWER_WINDOW_MS, agent: false }, (response) => {
+    // The check's name as Host, as the connection to it would carry (SNI and Host pick the custom domain).
+    const req = request(url, { method: 'GET', timeout: ANSWER_WINDOW_MS, agent: false, headers: { host: check.host } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve(judge(check, response.statusCode ?? 0, Buffer.concat(chunks))));

@@ -3,6 +3,9 @@ import { randomUUID } from 'crypto';
 import { ProxyHandler, loadHandler } from './load-handler';
 import { FunctionModel } from './model';
 
+/** The function ran past its timeout (Lambda reports `Task timed out after N.00 seconds`). */
+export class FunctionTimedOut extends Error {}
+
 /** One region's copy of a synthesized function: its archive, its environment, its timeout. */
 export class LocalFunction {
   private environment: Record<string, string>;
@@ -34,7 +37,7 @@ export class LocalFunction {
     } as Context;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(new Error(`Task timed out after ${this.model.timeoutSeconds}.00 seconds`)), timeoutMs);
+      timer = setTimeout(() => reject(new FunctionTimedOut(`Task timed out after ${this.model.timeoutSeconds}.00 seconds`)), timeoutMs);
     });
     try {
       return await Promise.race([Promise.resolve().then(() => this.handler(event, context)), timeout]);

@@ -37,6 +37,12 @@ export interface BasePathModel {
   readonly stageName: string;
 }
 
+/** An aws_api_gateway_gateway_response: headers API Gateway adds to its own 4XX or 5XX answers. */
+export interface GatewayResponseModel {
+  /** A static value, or the value of a request header (`method.request.header.Origin`). */
+  readonly headers: ReadonlyArray<{ readonly name: string; readonly value?: string; readonly fromRequestHeader?: string }>;
+}
+
 export interface RegionApiModel {
   readonly region: string;
   /** Logical id of the aws_api_gateway_rest_api. */
@@ -45,12 +51,18 @@ export interface RegionApiModel {
   readonly routes: readonly RouteModel[];
   readonly functions: ReadonlyMap<string, FunctionModel>;
   readonly basePaths: readonly BasePathModel[];
+  /** By response type (`DEFAULT_4XX`, `DEFAULT_5XX`); none means API Gateway's answers carry no extra headers. */
+  readonly gatewayResponses: ReadonlyMap<string, GatewayResponseModel>;
 }
 
 export interface HealthCheckModel {
   readonly id: string;
-  /** The region whose execute-api host the check targets (from its fqdn). */
+  /** The region the check's fqdn leads to: its execute-api host, or a hostname whose record aliases its custom domain. */
   readonly targetRegion: string;
+  /** The name the check connects to and sends as Host (and SNI): a regional hostname, or `<api>.execute-api.<region>.amazonaws.com`. */
+  readonly host: string;
+  /** True when `host` is a custom domain name (the users' path: certificate, domain, base path mapping). */
+  readonly viaCustomDomain: boolean;
   readonly type: string;
   readonly resourcePath: string;
   readonly searchString: string;

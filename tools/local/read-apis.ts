@@ -1,4 +1,5 @@
 import { join } from 'path';
+import { readGatewayResponses } from './gateway-responses';
 import { echoedOrigins } from './mock-template';
 import { BasePathModel, FunctionModel, IntegrationModel, RegionApiModel, RouteModel } from './model';
 import { block, parseReference } from '../stack-model/references';
@@ -49,7 +50,7 @@ function readApi(stack: StackModel, stackDir: string, region: string, restApiId:
     basePath: mapping.base_path === undefined ? '' : stack.literal(mapping.base_path, `${what}.base_path`),
     stageName: stack.literal(mapping.stage_name, `${what}.stage_name`),
   }));
-  return { region, restApiId, stageNames, routes, functions, basePaths };
+  return { region, restApiId, stageNames, routes, functions, basePaths, gatewayResponses: readGatewayResponses(stack, restApiId) };
 }
 
 function resourcePath(stack: StackModel, resource: StackResource): string {

@@ -6,20 +6,18 @@ import { StackModel } from '../stack-model/stack-model';
 export const ALIAS_TTL_SECONDS = 60;
 const EXECUTE_API_HOST = /^\$\{aws_api_gateway_rest_api\.([A-Za-z0-9_-]+)\.id\}\.execute-api\.([a-z0-9-]+)\.amazonaws\.com$/;
 
-/** Every aws_route53_health_check, with the region whose execute-api host its fqdn names. */
+/**
+ * Every aws_route53_health_check, with the region its fqdn leads to: the region of the execute-api host it names, or,
+ * for a hostname, the region of the custom domain that the hostname's (non-latency) ALIAS record points at.
+ */
 export function readHealthChecks(stack: StackModel): Map<string, HealthCheckModel> {
   const checks = new Map<string, HealthCheckModel>();
   for (const { name: id, address: what, body: check } of stack.resources('aws_route53_health_check')) {
-    const host = EXECUTE_API_HOST.exec(String(check.fqdn));
-    if (!host) throw new Error(`${what}.fqdn: expected "\${aws_api_gateway_rest_api.<id>.id}.execute-api.<region>.amazonaws.com", found ${JSON.stringify(check.fqdn)}`);
-    const restApi = stack.referenced(check.fqdn, 'aws_api_gateway_rest_api', `${what}.fqdn`);
-    const apiRegion = stack.requireRegion(restApi);
-    if (apiRegion !== host[2]) {
-      throw new Error(`${what}.fqdn names region ${host[2]} but ${restApi.address} is in ${apiRegion}`);
-    }
+    const target = EXECUTE_API_HOST.test(String(check.fqdn)) ? executeApiTarget(stack, what, check.fqdn)
+      : hostnameTarget(stack, what, stack.literal(check.fqdn, `${what}.fqdn`));
     checks.set(id, {
       id,
-      targetRegion: apiRegion,
+      ...target,
       type: String(check.type),
       resourcePath: stack.literal(check.resource_path, `${what}.resource_path`),
       searchString: check.search_string === undefined ? '' : stack.literal(check.search_string, `${what}.search_string`),
@@ -28,6 +26,29 @@ export function readHealthChecks(stack: StackModel): Map<string, HealthCheckMode
     });
   }
   return checks;
+}
+
+function executeApiTarget(stack: StackModel, what: string, fqdn: unknown): Pick<HealthCheckModel, 'targetRegion' | 'host' | 'viaCustomDomain'> {
+  const host = EXECUTE_API_HOST.exec(String(fqdn))!;
+  const restApi = stack.referenced(fqdn, 'aws_api_gateway_rest_api', `${what}.fqdn`);
+  const apiRegion = stack.requireRegion(restApi);
+  if (apiRegion !== host[2]) throw new Error(`${what}.fqdn names region ${host[2]} but ${restApi.address} is in ${apiRegion}`);
+  return { targetRegion: apiRegion, host: `${restApi.name}.execute-api.${apiRegion}.amazonaws.com`, viaCustomDomain: false };
+}
+
+/** The region a hostname resolves to: the one whose custom domain its simple ALIAS (or CNAME) record points at. */
+function hostnameTarget(stack: StackModel, what: string, host: string): Pick<HealthCheckModel, 'targetRegion' | 'host' | 'viaCustomDomain'> {
+  const record = stack.resources('aws_route53_record')
+    .find((r) => r.body.name === host && !block(r.body.latency_routing_policy) && r.body.type !== 'AAAA');
+  if (!record) {
+    throw new Error(`${what}.fqdn: ${host} is neither an execute-api host nor answered by an aws_route53_record of the stack`);
+  }
+  const target = block(record.body.alias)?.name ?? (record.body.records as unknown[] | undefined)?.[0];
+  const domain = stack.referenced(target, 'aws_api_gateway_domain_name', `${record.address} target`);
+  if (stack.literal(domain.body.domain_name, `${domain.address}.domain_name`) !== host) {
+    throw new Error(`${record.address} sends ${host} to ${domain.address}, a custom domain for another name`);
+  }
+  return { targetRegion: stack.requireRegion(domain), host, viaCustomDomain: true };
 }
 
 /**

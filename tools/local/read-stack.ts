@@ -48,6 +48,12 @@ function modelOf(stack: StackModel, stackDir: string): LocalStackModel {
     throw new Error('no Route 53 latency records (aws_route53_record with latency_routing_policy): '
       + 'the global layer is missing, so there is no global endpoint to emulate');
   }
+  for (const check of healthChecks.values()) {
+    if (check.viaCustomDomain && !apis.get(check.targetRegion)?.basePaths.some((mapping) => mapping.domainName === check.host)) {
+      throw new Error(`aws_route53_health_check.${check.id} probes ${check.host} in ${check.targetRegion}, `
+        + `where no aws_api_gateway_base_path_mapping serves ${check.host}`);
+    }
+  }
   for (const record of records) {
     const mapped = apis.get(record.targetRegion)?.basePaths.some((mapping) => mapping.domainName === record.name);
     if (!mapped) {

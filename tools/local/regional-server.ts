@@ -1,17 +1,27 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'http';
-import { LocalFunction } from './local-function';
+import { gatewayResponseHeaders } from './gateway-responses';
+import { FunctionTimedOut, LocalFunction } from './local-function';
 import { close, listen } from './listen';
 import { matchRoute } from './match-route';
 import { IntegrationModel, RegionApiModel } from './model';
 import { proxyEvent } from './proxy-event';
 import { BodyTooLarge, readBody, refuse, refuseTarget } from './request-limits';
 
-/** One region's API Gateway REST API on its own port, invoking that region's copies of the synthesized functions. */
+/** What a region can be made to suffer: `unmapped` takes its base path mappings away, as a bad deploy would. */
+export const FAULTS = ['none', 'unmapped'] as const;
+export type RegionFault = typeof FAULTS[number];
+
+/**
+ * One region's API Gateway REST API on its own port, invoking that region's copies of the synthesized functions.
+ * The Host header picks the entry: one of the region's custom domain names serves that domain's base path mappings;
+ * any other host (an execute-api host, 127.0.0.1) serves the stage paths and, for convenience, every mapping.
+ */
 export class RegionalServer {
   readonly functions: ReadonlyMap<string, LocalFunction>;
   private readonly server: Server;
   private boundPort = 0;
+  private currentFault: RegionFault = 'none';
 
   constructor(readonly api: RegionApiModel, private readonly log: (line: string) => void = () => undefined) {
     this.functions = new Map([...api.functions].map(([id, model]) => [id, new LocalFunction(model, api.region)]));
@@ -19,7 +29,7 @@ export class RegionalServer {
       this.handle(request, response).catch((error: Error) => {
         if (error instanceof BodyTooLarge) return refuse(response, 413, error.message);
         this.log(`${api.region}: ${error.message}`);
-        if (!response.headersSent) send(response, 500, { 'Content-Type': 'application/json' }, '{"message":"Internal server error"}');
+        if (!response.headersSent) this.answerAsGateway(request, response, 500, 'Internal server error');
       });
     });
   }
@@ -36,6 +46,15 @@ export class RegionalServer {
     return `http://127.0.0.1:${this.boundPort}`;
   }
 
+  get fault(): RegionFault {
+    return this.currentFault;
+  }
+
+  /** `unmapped`: custom-domain paths answer 403 Forbidden (a domain with no mapping); stage paths keep working. */
+  setFault(fault: RegionFault): void {
+    this.currentFault = fault;
+  }
+
   async start(port: number): Promise<number> {
     this.boundPort = await listen(this.server, port, `API in ${this.region}`);
     return this.boundPort;
@@ -45,15 +64,36 @@ export class RegionalServer {
     return close(this.server);
   }
 
+  /** An answer API Gateway makes itself, with the headers of the stack's gateway response for its status. */
+  private answerAsGateway(
+    request: IncomingMessage, response: ServerResponse, status: number, message: string, extra: Record<string, string> = {},
+  ): void {
+    const gateway = gatewayResponseHeaders(this.api.gatewayResponses, status, request.headers);
+    send(response, status, { 'Content-Type': 'application/json', ...extra, ...gateway }, JSON.stringify({ message }));
+  }
+
+  private isBasePath(path: string): boolean {
+    const first = path.split('/')[1] ?? '';
+    return this.api.basePaths.some((mapping) => mapping.basePath === first
+      || (mapping.basePath === '' && !this.api.stageNames.includes(first)));
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const refused = refuseTarget(request.url);
     if (refused) return refuse(response, 400, refused);
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const match = matchRoute(this.api, url.pathname);
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const viaDomain = this.api.basePaths.some((mapping) => mapping.domainName === host);
+    if (this.currentFault === 'unmapped' && (viaDomain || this.isBasePath(url.pathname))) {
+      // What API Gateway answers on a custom domain that has no base path mapping for the path.
+      return send(response, 403, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'ForbiddenException' },
+        JSON.stringify({ message: 'Forbidden' }));
+    }
+    const entry = viaDomain ? { ...this.api, basePaths: this.api.basePaths.filter((m) => m.domainName === host) } : this.api;
+    const match = matchRoute(entry, url.pathname);
     const integration = match.found ? match.route.methods.get(request.method ?? 'GET') : undefined;
     if (!match.found || !integration) {
-      return send(response, 403, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' },
-        JSON.stringify({ message: 'Missing Authentication Token' }));
+      return this.answerAsGateway(request, response, 403, 'Missing Authentication Token', { 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' });
     }
     if (integration.type === 'MOCK') return answerMock(integration, request, response);
 
@@ -74,11 +114,15 @@ export class RegionalServer {
       result = await fn.invoke(event);
     } catch (error) {
       this.log(`${this.region}: ${fn.model.functionName} failed: ${(error as Error).message}`);
-      return send(response, 502, { 'Content-Type': 'application/json' }, '{"message": "Internal server error"}');
+      // A function that times out is an error Lambda reports (502), unless API Gateway's own 29 s limit came first.
+      if (error instanceof FunctionTimedOut && fn.model.timeoutSeconds >= INTEGRATION_TIMEOUT_SECONDS) {
+        return this.answerAsGateway(request, response, 504, 'Endpoint request timed out');
+      }
+      return this.answerAsGateway(request, response, 502, 'Internal server error');
     }
     if (!result || typeof result.statusCode !== 'number') {
       this.log(`${this.region}: ${fn.model.functionName} returned a malformed proxy response`);
-      return send(response, 502, { 'Content-Type': 'application/json' }, '{"message": "Internal server error"}');
+      return this.answerAsGateway(request, response, 502, 'Internal server error');
     }
     const headers: Record<string, string | string[]> = { ...result.multiValueHeaders as Record<string, string[]> };
     for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
@@ -86,6 +130,9 @@ export class RegionalServer {
     send(response, result.statusCode, headers, body);
   }
 }
+
+/** API Gateway's REST integrations give up after 29 s. */
+const INTEGRATION_TIMEOUT_SECONDS = 29;
 
 function answerMock(
   integration: Extract<IntegrationModel, { type: 'MOCK' }>, request: IncomingMessage, response: ServerResponse,

@@ -11,7 +11,7 @@ import { chooseRecord, latencyOrder } from './latency-routing';
 import { LocalFunction } from './local-function';
 import { LocalStackModel } from './model';
 import { readStack } from './read-stack';
-import { RegionalServer } from './regional-server';
+import { RegionalServer, RegionFault } from './regional-server';
 import { CachingResolver } from './resolver';
 
 export const DEFAULT_PORT = 3000;
@@ -71,12 +71,19 @@ export async function startLocal(options: LocalRunOptions): Promise<LocalSystem>
           status: healthFunctionStatus(() => healthFunctionOf(server.region)),
           healthy: checker?.healthy ?? true,
           lastCheck: checker?.lastOutcome?.detail,
+          fault: server.fault,
         };
       }),
     }),
     setStatus: (region: string, status: RegionStatus) => {
       healthFunctionOf(region).updateEnvironment({ STATUS: status });
       log(`${region}: STATUS=${status} set on its health function`);
+    },
+    setFault: (region: string, fault: RegionFault) => {
+      const server = regions.find((r) => r.region === region);
+      if (!server) throw new LocalRunError(`unknown region "${region}"; known: ${model.regions.join(', ')}`);
+      server.setFault(fault);
+      log(`${region}: fault ${fault === 'none' ? 'cleared: base path mappings restored' : 'unmapped: custom domains answer 403 Forbidden'}`);
     },
   };
 

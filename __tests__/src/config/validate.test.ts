@@ -1,15 +1,5 @@
-import { ConfigError, validateConfig } from '../../../src/config/validate';
-import { MINIMAL } from '../../helpers/config';
-
-function problemsOf(raw: unknown): readonly string[] {
-  try {
-    validateConfig(raw, 'test.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected the config to be rejected');
-}
+import { validateConfig } from '../../../src/config/validate';
+import { MINIMAL, problemsOf } from '../../helpers/config';
 
 const withField = (field: string, value: unknown) => ({ ...MINIMAL, [field]: value });
 const withSection = (section: string, value: unknown) => ({ ...MINIMAL, [section]: value });
@@ -28,6 +18,7 @@ describe('validateConfig accepts', () => {
     expect(config.cors.allowOrigins).toEqual(['*']);
     expect(config.lambda).toEqual({ memoryMb: 128, timeoutSeconds: 5, logRetentionDays: 14 });
     expect(config.healthCheck).toEqual({
+      target: 'hostname', regionalHostname: '{region}.{domainName}',
       requestInterval: 10, failureThreshold: 2, checkerRegions: [], dependencies: [], dependencyTimeoutMs: 1500,
     });
     expect(config.dns).toEqual({ recordType: 'ALIAS', ttl: 60 });
@@ -103,6 +94,16 @@ const badCases: Array<[string, unknown, string]> = [
   ['dependency not a URL', withSection('healthCheck', { dependencies: ['db:5432'] }), 'healthCheck.dependencies[0]: "db:5432" is not an http(s) URL'],
   ['unknown checker region', withSection('healthCheck', { checkerRegions: ['us-east-1', 'eu-west-1', 'eu-central-1'] }), 'healthCheck.checkerRegions[2]: "eu-central-1" must be one of'],
   ['too few checker regions', withSection('healthCheck', { checkerRegions: ['us-east-1', 'eu-west-1'] }), 'healthCheck.checkerRegions: ["us-east-1","eu-west-1"] must list at least 3 regions'],
+  ['unknown check target', withSection('healthCheck', { target: 'domain' }), 'healthCheck.target: "domain" must be one of "hostname", "execute-api"'],
+  ['hostname pattern without {region}', withSection('healthCheck', { regionalHostname: 'check.{domainName}' }),
+    'healthCheck.regionalHostname: "check.{domainName}" must contain {region}'],
+  ['hostname outside the domain', withSection('healthCheck', { regionalHostname: '{region}.example.org' }),
+    'healthCheck.regionalHostname: "{region}.example.org" gives "us-east-1.example.org" for us-east-1, which is not under api.example.com'],
+  ['hostname not a DNS name', withSection('healthCheck', { regionalHostname: '{region}_x.{domainName}' }),
+    'gives "us-east-1_x.api.example.com" for us-east-1, which is not a lower-case DNS name'],
+  ['hostname label over 63', withSection('healthCheck', { regionalHostname: `${'a'.repeat(55)}-{region}.{domainName}` }), 'which is not a lower-case DNS name'],
+  ['hostname pattern with the execute-api target', withSection('healthCheck', { target: 'execute-api', regionalHostname: '{region}.{domainName}' }),
+    'healthCheck.regionalHostname: "{region}.{domainName}" applies only to healthCheck.target "hostname"'],
   ['bad record type', withSection('dns', { recordType: 'A' }), 'dns.recordType: "A" must be one of "ALIAS", "CNAME"'],
   ['TTL on an ALIAS record', withSection('dns', { ttl: 30 }), 'dns.ttl: 30 applies only to dns.recordType "CNAME"'],
   ['TTL out of range', withSection('dns', { recordType: 'CNAME', ttl: -1 }), 'dns.ttl: -1 is out of range (0 to 172800)'],

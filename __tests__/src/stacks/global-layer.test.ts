@@ -3,6 +3,15 @@ import { onlyInRegion, ref, resourcesOf, synthApiStack, SynthesizedStack } from 
 
 const EXAMPLE_REGIONS = ['us-east-1', 'us-west-2'];
 
+/** The custom domain (and its base path mapping) for one name in one region. */
+function domainFor(stack: SynthesizedStack, region: string, name: string) {
+  const [domainId, domain] = resourcesOf(stack, 'aws_api_gateway_domain_name')
+    .find(([, d]) => d.provider === `aws.${region}` && d.domain_name === name)!;
+  const [, mapping] = resourcesOf(stack, 'aws_api_gateway_base_path_mapping')
+    .find(([, m]) => m.domain_name === ref('aws_api_gateway_domain_name', domainId, 'domain_name'))!;
+  return { domainId, domain, mapping };
+}
+
 /** Latency records for the public name (not the validation CNAMEs) in one region. */
 function latencyRecords(stack: SynthesizedStack, region: string) {
   return resourcesOf(stack, 'aws_route53_record')
@@ -18,14 +27,15 @@ describe.each([
   describe.each(regions)('%s', (region) => {
     const [certId, cert] = onlyInRegion(stack, 'aws_acm_certificate', region);
     const [validationId, validation] = onlyInRegion(stack, 'aws_acm_certificate_validation', region);
-    const [domainId, domain] = onlyInRegion(stack, 'aws_api_gateway_domain_name', region);
-    const [, mapping] = onlyInRegion(stack, 'aws_api_gateway_base_path_mapping', region);
+    const { domainId, domain, mapping } = domainFor(stack, region, 'api.example.com');
+    const hostname = `${region}.api.example.com`;
+    const own = domainFor(stack, region, hostname);
     const [checkId, check] = onlyInRegion(stack, 'aws_route53_health_check', region);
     const [apiId] = onlyInRegion(stack, 'aws_api_gateway_rest_api', region);
     const [stageId] = onlyInRegion(stack, 'aws_api_gateway_stage', region);
 
-    test('a DNS-validated certificate for the domain, and the wait for it, on this region\'s provider', () => {
-      expect(cert).toMatchObject({ domain_name: 'api.example.com', validation_method: 'DNS' });
+    test('a DNS-validated certificate for the domain and the region\'s own name, and the wait for it, on this region\'s provider', () => {
+      expect(cert).toMatchObject({ domain_name: 'api.example.com', subject_alternative_names: [hostname], validation_method: 'DNS' });
       expect(validation.certificate_arn).toBe(ref('aws_acm_certificate', certId, 'arn'));
     });
 
@@ -48,19 +58,52 @@ describe.each([
       expect(stack.resource.aws_api_gateway_stage[stageId].stage_name).toBe('prod');
     });
 
-    test('an HTTPS_STR_MATCH health check on this region\'s execute-api host', () => {
+    test('the region\'s own name: a second REGIONAL TLS 1.2 custom domain on the same certificate, v1 mapped to the same stage', () => {
+      expect(own.domain).toMatchObject({
+        domain_name: hostname,
+        endpoint_configuration: { types: ['REGIONAL'], ip_address_type: 'dualstack' },
+        security_policy: 'TLS_1_2',
+        regional_certificate_arn: ref('aws_acm_certificate_validation', validationId, 'certificate_arn'),
+      });
+      expect(own.mapping).toMatchObject({
+        base_path: 'v1', api_id: ref('aws_api_gateway_rest_api', apiId, 'id'), stage_name: ref('aws_api_gateway_stage', stageId, 'stage_name'),
+      });
+    });
+
+    test('simple ALIAS A and AAAA records (no routing policy, no health check) send the own name to its custom domain', () => {
+      const records = resourcesOf(stack, 'aws_route53_record').filter(([, r]) => r.name === hostname).map(([, r]) => r);
+      expect(records.map((r) => r.type).sort()).toEqual(['A', 'AAAA']);
+      for (const record of records) {
+        expect(record).toEqual(expect.objectContaining({
+          provider: `aws.${region}`,
+          zone_id: 'Z0123456789EXAMPLE01',
+          alias: {
+            name: ref('aws_api_gateway_domain_name', own.domainId, 'regional_domain_name'),
+            zone_id: ref('aws_api_gateway_domain_name', own.domainId, 'regional_zone_id'),
+            evaluate_target_health: false,
+          },
+        }));
+        expect(Object.keys(record)).not.toEqual(expect.arrayContaining(['set_identifier']));
+        expect(record).not.toHaveProperty('health_check_id');
+      }
+    });
+
+    test('an HTTPS_STR_MATCH health check through the region\'s own name, once that name is served', () => {
       expect(check).toEqual(expect.objectContaining({
         type: 'HTTPS_STR_MATCH',
         port: 443,
-        resource_path: '/prod/healthcheck',
+        resource_path: '/v1/healthcheck',
         search_string: 'ok',
-        fqdn: `${ref('aws_api_gateway_rest_api', apiId, 'id')}.execute-api.${region}.amazonaws.com`,
+        fqdn: hostname,
         request_interval: 10,
         failure_threshold: 2,
         enable_sni: true,
         tags: { Name: `multi-region-api-${region}` },
       }));
       expect(check).not.toHaveProperty('regions');
+      const records = resourcesOf(stack, 'aws_route53_record').filter(([, r]) => r.name === hostname).map(([id]) => `aws_route53_record.${id}`);
+      const [mappingId] = resourcesOf(stack, 'aws_api_gateway_base_path_mapping').find(([, m]) => m === own.mapping)!;
+      expect((check.depends_on as string[]).sort()).toEqual([`aws_api_gateway_base_path_mapping.${mappingId}`, ...records].sort());
     });
 
     test('ALIAS A and AAAA latency records carry this region\'s check and point at its custom domain', () => {
@@ -84,23 +127,22 @@ describe.each([
     });
   });
 
-  test('the validation CNAMEs exist once, on the global provider, from the alphabetically first region\'s certificate', () => {
+  test('the validation CNAMEs exist once per name across every region\'s certificate, on the global provider; every validation waits on them', () => {
     const validationRecords = resourcesOf(stack, 'aws_route53_record').filter(([, r]) => r.for_each !== undefined);
     expect(validationRecords).toHaveLength(1);
     const [recordId, record] = validationRecords[0];
-    const [firstCertId] = onlyInRegion(stack, 'aws_acm_certificate', [...regions].sort()[0]);
+    const byName = [...regions].sort().map((region) => onlyInRegion(stack, 'aws_acm_certificate', region)[0])
+      .map((id) => `{ for key, val in tolist(aws_acm_certificate.${id}.domain_validation_options): val.domain_name => val }`);
     expect(record).toMatchObject({
       provider: 'aws.us-east-1-monitoring',
       lifecycle: { ignore_changes: ['name', 'type', 'records'] },
       allow_overwrite: true,
       zone_id: 'Z0123456789EXAMPLE01',
-      name: '${each.value.resource_record_name}',
-      type: '${each.value.resource_record_type}',
-      records: ['${each.value.resource_record_value}'],
+      name: `\${merge(${byName.join(', ')})[each.value].resource_record_name}`,
+      type: `\${merge(${byName.join(', ')})[each.value].resource_record_type}`,
     });
-    // Keyed by domain name over the set, never indexed.
-    expect(record.for_each).toBe(
-      `\${{ for key, val in tolist(aws_acm_certificate.${firstCertId}.domain_validation_options): val.domain_name => val }}`);
+    // Keyed by domain name, never indexed: the shared name once, each region's own name once.
+    expect(record.for_each).toBe(`\${toset(${JSON.stringify(['api.example.com', ...[...regions].sort().map((r) => `${r}.api.example.com`)]).replace(/,/g, ', ')})}`);
     for (const [, validation] of resourcesOf(stack, 'aws_acm_certificate_validation')) {
       expect(validation.validation_record_fqdns).toBe(`\${[ for key, val in aws_route53_record.${recordId}: val.fqdn]}`);
     }
@@ -118,7 +160,7 @@ describe.each([
       const [apiId] = onlyInRegion(stack, 'aws_api_gateway_rest_api', region);
       const [stageId] = onlyInRegion(stack, 'aws_api_gateway_stage', region);
       const [checkId] = onlyInRegion(stack, 'aws_route53_health_check', region);
-      const [domainId] = onlyInRegion(stack, 'aws_api_gateway_domain_name', region);
+      const { domainId } = domainFor(stack, region, 'api.example.com');
       const functionName = (name: string) => {
         const [fnId] = resourcesOf(stack, 'aws_lambda_function')
           .find(([, f]) => f.provider === `aws.${region}` && f.function_name === `multi-region-api-${name}`)!;
@@ -130,6 +172,7 @@ describe.each([
         rest_api_id: ref('aws_api_gateway_rest_api', apiId, 'id'),
         health_check_id: ref('aws_route53_health_check', checkId, 'id'),
         health_check_fqdn: ref('aws_route53_health_check', checkId, 'fqdn'),
+        hostname: `${region}.api.example.com`,
         custom_domain_target: ref('aws_api_gateway_domain_name', domainId, 'regional_domain_name'),
         custom_domain_zone_id: ref('aws_api_gateway_domain_name', domainId, 'regional_zone_id'),
         hello_function_name: functionName('hello-world'),
@@ -143,7 +186,7 @@ describe('global layer, configured settings', () => {
   test('CNAME records: one per region with the configured TTL, targeting that region\'s custom domain', () => {
     const { stack } = synthApiStack(testConfig({ dns: { recordType: 'CNAME', ttl: 30 } }));
     for (const region of EXAMPLE_REGIONS) {
-      const [domainId] = onlyInRegion(stack, 'aws_api_gateway_domain_name', region);
+      const { domainId } = domainFor(stack, region, 'api.example.com');
       const [checkId] = onlyInRegion(stack, 'aws_route53_health_check', region);
       const records = latencyRecords(stack, region).map(([, r]) => r);
       expect(records).toEqual([expect.objectContaining({
@@ -172,6 +215,30 @@ describe('global layer, configured settings', () => {
     const { stack } = synthApiStack(testConfig({ namePrefix: 'shop' }));
     const names = resourcesOf(stack, 'aws_route53_health_check').map(([, c]) => (c.tags as Record<string, string>).Name);
     expect(names).toEqual(['shop-us-east-1', 'shop-us-west-2']);
+  });
+
+  test('target execute-api keeps the blog\'s form: the check on the execute-api host, one name per certificate and region', () => {
+    const { stack } = synthApiStack(testConfig({ healthCheck: { target: 'execute-api' } }));
+    for (const region of EXAMPLE_REGIONS) {
+      const [apiId] = onlyInRegion(stack, 'aws_api_gateway_rest_api', region);
+      const [, check] = onlyInRegion(stack, 'aws_route53_health_check', region);
+      expect(check).toMatchObject({
+        fqdn: `${ref('aws_api_gateway_rest_api', apiId, 'id')}.execute-api.${region}.amazonaws.com`, resource_path: '/prod/healthcheck', enable_sni: true,
+      });
+      expect(check).not.toHaveProperty('depends_on');
+      expect(onlyInRegion(stack, 'aws_acm_certificate', region)[1]).not.toHaveProperty('subject_alternative_names');
+      expect(onlyInRegion(stack, 'aws_api_gateway_domain_name', region)[1].domain_name).toBe('api.example.com');
+    }
+  });
+
+  test('a configured hostname pattern names each region\'s domain, SAN and check', () => {
+    const { stack } = synthApiStack(testConfig({ healthCheck: { regionalHostname: 'health-{region}.{domainName}' } }));
+    for (const region of EXAMPLE_REGIONS) {
+      const name = `health-${region}.api.example.com`;
+      expect(onlyInRegion(stack, 'aws_acm_certificate', region)[1].subject_alternative_names).toEqual([name]);
+      expect(onlyInRegion(stack, 'aws_route53_health_check', region)[1].fqdn).toBe(name);
+      expect(domainFor(stack, region, name).domain.security_policy).toBe('TLS_1_2');
+    }
   });
 
   test('one region still gets its validation records and a latency record', () => {

@@ -106,13 +106,13 @@ describe('multi-region-api stack, configured settings', () => {
 
   test('each deployment hashes and depends on every object its stage serves (CORS responses and permissions too)', () => {
     const served = ['aws_api_gateway_resource', 'aws_api_gateway_method', 'aws_api_gateway_integration', 'aws_api_gateway_method_response',
-      'aws_api_gateway_integration_response', 'aws_lambda_permission'];
+      'aws_api_gateway_integration_response', 'aws_api_gateway_gateway_response', 'aws_lambda_permission'];
     const { stack } = synthApiStack(testConfig());
     for (const region of ['us-east-1', 'us-west-2']) {
       const [deployment] = inRegion(stack, 'aws_api_gateway_deployment', region);
       const addresses = served.flatMap((type) => resourcesOf(stack, type)
         .filter(([, r]) => r.provider === `aws.${region}`).map(([id]) => `${type}.${id}`));
-      expect(addresses).toHaveLength(16);
+      expect(addresses).toHaveLength(18);
       expect([...(deployment.depends_on as string[])].sort()).toEqual([...addresses].sort());
       for (const address of addresses) expect((deployment.triggers as { served: string }).served).toContain(address);
     }

@@ -8,6 +8,7 @@ const api: RegionApiModel = {
   routes: [{ path: '/helloworld', methods: new Map([['GET', { type: 'AWS_PROXY', functionId: 'fn' }]]) }],
   functions: new Map(),
   basePaths: [{ domainName: 'api.example.com', basePath: 'v1', stageName: 'prod' }],
+  gatewayResponses: new Map(),
 };
 
 describe('matchRoute', () => {

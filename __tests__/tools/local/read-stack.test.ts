@@ -12,10 +12,11 @@ const stackDir = synthForLocalRun({
   healthCheck: { requestInterval: 30, failureThreshold: 3 },
 });
 const original = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
+const executeApiOriginal = JSON.parse(readFileSync(join(synthForLocalRun({ healthCheck: { target: 'execute-api' } }), 'cdk.tf.json'), 'utf8'));
 
-/** The stack with one edit, written to a fresh folder. */
-function edited(edit: (json: typeof original) => void): string {
-  const json = JSON.parse(JSON.stringify(original));
+/** The stack (by default the hostname-checked one) with one edit, written to a fresh folder. */
+function edited(edit: (json: typeof original) => void, base = original): string {
+  const json = JSON.parse(JSON.stringify(base));
   edit(json);
   const dir = mkdtempSync(join(tmpdir(), 'mr-api-edited-'));
   writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify(json));
@@ -31,7 +32,10 @@ describe('readStack on a synthesized stack', () => {
       const api = model.apis.get(region)!;
       expect(api.stageNames).toEqual(['prod']);
       expect(api.routes.map((r) => r.path).sort()).toEqual(['/healthcheck', '/helloworld']);
-      expect(api.basePaths).toEqual([{ domainName: 'api.example.com', basePath: 'v1', stageName: 'prod' }]);
+      expect(api.basePaths).toEqual([
+        { domainName: 'api.example.com', basePath: 'v1', stageName: 'prod' },
+        { domainName: `${region}.api.example.com`, basePath: 'v1', stageName: 'prod' },
+      ]);
     }
   });
 
@@ -50,7 +54,7 @@ describe('readStack on a synthesized stack', () => {
     expect(options).toEqual({
       type: 'MOCK',
       statusCode: 200,
-      headers: expect.objectContaining({ 'Access-Control-Allow-Methods': 'GET,OPTIONS', 'Access-Control-Allow-Origin': 'null' }),
+      headers: { 'Access-Control-Allow-Headers': expect.any(String), 'Access-Control-Allow-Methods': 'GET,OPTIONS' },
       echoOrigins: ['https://a.example.com', 'https://b.example.com'],
     });
   });
@@ -62,8 +66,8 @@ describe('readStack on a synthesized stack', () => {
 
   test('health checks and latency records from the stack, not from defaults', () => {
     const byRegion = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
-    expect([...model.healthChecks.values()].map((c) => [c.targetRegion, c.resourcePath, c.searchString, c.requestInterval, c.failureThreshold]).sort(byRegion))
-      .toEqual(model.regions.map((region) => [region, '/prod/healthcheck', 'ok', 30, 3]).sort(byRegion));
+    expect([...model.healthChecks.values()].map((c) => [c.targetRegion, c.host, c.resourcePath, c.searchString, c.requestInterval, c.failureThreshold]).sort(byRegion))
+      .toEqual(model.regions.map((region) => [region, `${region}.api.example.com`, '/v1/healthcheck', 'ok', 30, 3]).sort(byRegion));
     expect(model.records.map((r) => [r.latencyRegion, r.targetRegion, r.type, r.ttlSeconds]).sort(byRegion))
       .toEqual(model.regions.map((region) => [region, region, 'A', 60]).sort(byRegion));
   });
@@ -80,15 +84,25 @@ test('CNAME records (the blog\'s form): the record\'s own TTL, still matching fa
 describe('readStack refuses wiring mistakes with one line naming the resource', () => {
   test.each([
     ['no synthesized stack', () => mkdtempSync(join(tmpdir(), 'mr-api-empty-')), /cdk\.tf\.json not found: run `npm run synth` first/],
-    ['no latency records', (): string => edited((json) => { delete json.resource.aws_route53_record; }), /no Route 53 latency records/],
+    ['no latency records', (): string => edited((json) => {
+      const records = json.resource.aws_route53_record as Record<string, Record<string, unknown>>;
+      for (const [id, record] of Object.entries(records)) if (record.latency_routing_policy) delete records[id];
+    }), /no Route 53 latency records/],
+    ['a hostname check whose name no record answers', (): string => edited((json) => {
+      const records = json.resource.aws_route53_record as Record<string, Record<string, unknown>>;
+      for (const [id, record] of Object.entries(records)) if (record.name === 'us-west-2.api.example.com') delete records[id];
+    }), /aws_route53_health_check\.\S+\.fqdn: us-west-2\.api\.example\.com is neither an execute-api host nor answered by an aws_route53_record of the stack/],
+    ['a hostname check on a name without a base path mapping', (): string => edited((json) => {
+      delete json.resource.aws_api_gateway_base_path_mapping;
+    }), /probes ([a-z0-9-]+)\.api\.example\.com in \1, where no aws_api_gateway_base_path_mapping serves \1\.api\.example\.com/],
     ['a health check naming another region than its API', (): string => edited((json) => {
       const check = Object.values(json.resource.aws_route53_health_check as Record<string, Record<string, unknown>>)
         .find((c) => String(c.fqdn).includes('execute-api.us-east-1'))!;
       check.fqdn = String(check.fqdn).replace('execute-api.us-east-1', 'execute-api.us-west-2');
-    }), /aws_route53_health_check\.\S+\.fqdn names region us-west-2 but aws_api_gateway_rest_api\.\S+ is in us-east-1/],
+    }, executeApiOriginal), /aws_route53_health_check\.\S+\.fqdn names region us-west-2 but aws_api_gateway_rest_api\.\S+ is in us-east-1/],
     ['a record to a domain without a base path mapping', (): string => edited((json) => {
       delete json.resource.aws_api_gateway_base_path_mapping;
-    }), /sends api\.example\.com to [a-z0-9-]+, where no aws_api_gateway_base_path_mapping serves api\.example\.com/],
+    }, executeApiOriginal), /sends api\.example\.com to [a-z0-9-]+, where no aws_api_gateway_base_path_mapping serves api\.example\.com/],
     ['an integration pointing at a missing function', (): string => edited((json) => {
       const integration = Object.values(json.resource.aws_api_gateway_integration as Record<string, Record<string, unknown>>)
         .find((i) => i.type === 'AWS_PROXY')!;

@@ -12,14 +12,14 @@ import { commentOf } from '../../../tools/stack-model/references';
 import { StackModel } from '../../../tools/stack-model/stack-model';
 import { proveStacks, StackProof } from '../../../tools/terraform/verify';
 import { FIVE_REGIONS, MINIMAL, testConfig } from '../../helpers/config';
-import { REGIONAL_API_SET, REGIONAL_FRONT_DOOR_SET } from '../../helpers/regional-set';
+import { CERTIFICATE_EXPIRY_SET, REGIONAL_API_SET, REGIONAL_FRONT_DOOR_SET } from '../../helpers/regional-set';
 import { runMain } from '../../helpers/run-main';
 import { describeWithTerraform, TERRAFORM_TIMEOUT_MS, workspacesFor } from '../../helpers/terraform';
 
 // Everything Terraform runs in this one file, so inits never race on the shared plugin cache.
 
 /** What every configured region gets, each on its own provider. */
-const PER_REGION = { ...REGIONAL_API_SET, ...REGIONAL_FRONT_DOOR_SET };
+const PER_REGION = { ...REGIONAL_API_SET, ...REGIONAL_FRONT_DOOR_SET, ...CERTIFICATE_EXPIRY_SET };
 
 function configFile(regions: readonly string[]): string {
   const path = join(mkdtempSync(join(tmpdir(), 'mr-api-tf-config-')), 'config.json');
@@ -39,6 +39,16 @@ function constructRegion(stack: StackModel, address: string, regions: readonly s
 function referencedResources(plan: PlanJson, address: string, attribute: string): string[] {
   const resource = plan.configuration.root_module.resources?.find((r) => r.address === configAddress(address));
   const references = resource?.expressions?.[attribute]?.references ?? [];
+  return [...new Set(references.map((ref) => ref.split('.').slice(0, 2).join('.')))];
+}
+
+const afterOf = (resource: PlannedResource) => (resource.after ?? {}) as Record<string, unknown>;
+
+/** The resources an ALIAS record's `alias` block refers to (a block: its expressions are one level down). */
+function aliasTargets(plan: PlanJson, address: string): string[] {
+  const resource = plan.configuration.root_module.resources?.find((r) => r.address === configAddress(address));
+  const [alias] = (resource?.expressions?.alias ?? []) as unknown as Array<Record<string, { references?: string[] }>>;
+  const references = Object.values(alias ?? {}).flatMap((expression) => expression.references ?? []);
   return [...new Set(references.map((ref) => ref.split('.').slice(0, 2).join('.')))];
 }
 
@@ -142,7 +152,9 @@ describeWithTerraform('multi-region-api planned offline against hashicorp/aws', 
     });
 
     test('each provider plans what was synthesized on it, per resource type', () => {
-      const plannedByProvider = plannedCounts(planned, (r) => r.providerKey);
+      // One synthesized for_each resource (the validation records) plans one instance per key: count it once.
+      const declared = [...new Map(planned.map((r) => [configAddress(r.address), r])).values()];
+      const plannedByProvider = plannedCounts(declared, (r) => r.providerKey);
       const synthesized = synthesizedCounts(workspace.stack.model);
       expect([...plannedByProvider.keys()].sort()).toEqual([...synthesized.keys()].sort());
       for (const [provider, counts] of synthesized) {
@@ -161,7 +173,7 @@ describeWithTerraform('multi-region-api planned offline against hashicorp/aws', 
       ].sort());
     });
 
-    test('each region plans exactly the regional set: API, functions, certificate, domain, health check, records', () => {
+    test('each region plans exactly the regional set: API, functions, certificate, domains, health check, records, expiry alarm', () => {
       for (const region of regions) {
         const regional = planned.filter((r) => regionOf(r.address) === region);
         expect({ region, counts: plannedCounts(regional, () => region).get(region) }).toEqual({ region, counts: PER_REGION });
@@ -179,8 +191,8 @@ describeWithTerraform('multi-region-api planned offline against hashicorp/aws', 
     });
 
     test("every latency record answers for its region and carries that region's health check", () => {
-      const records = planned.filter((r) => r.type === 'aws_route53_record' && regionOf(r.address));
-      expect(records).toHaveLength(regions.length * PER_REGION.aws_route53_record);
+      const records = planned.filter((r) => r.type === 'aws_route53_record' && regionOf(r.address) && afterOf(r).name === 'api.example.com');
+      expect(records).toHaveLength(regions.length * 2);
       for (const record of records) {
         const region = regionOf(record.address)!;
         expect({ address: record.address, after: record.after }).toEqual({
@@ -193,16 +205,31 @@ describeWithTerraform('multi-region-api planned offline against hashicorp/aws', 
       }
     });
 
-    test("every health check probes its own region's API over HTTPS", () => {
+    test("every health check probes its own region's hostname over HTTPS, which simple ALIAS records send to that region's custom domain", () => {
       const checks = planned.filter((r) => r.type === 'aws_route53_health_check');
       expect(checks).toHaveLength(regions.length);
       for (const check of checks) {
         const region = regionOf(check.address)!;
-        const apis = referencedResources(plan, check.address, 'fqdn');
-        expect({ check: check.address, apis: apis.map((a) => [a.split('.')[0], regionOf(a)]) })
-          .toEqual({ check: check.address, apis: [['aws_api_gateway_rest_api', region]] });
-        expect(check.after).toEqual(expect.objectContaining({ type: 'HTTPS_STR_MATCH', port: 443, resource_path: '/prod/healthcheck' }));
+        const hostname = `${region}.api.example.com`;
+        expect(check.after).toEqual(expect.objectContaining({
+          type: 'HTTPS_STR_MATCH', port: 443, fqdn: hostname, resource_path: '/v1/healthcheck', enable_sni: true,
+        }));
+        const records = planned.filter((r) => r.type === 'aws_route53_record' && afterOf(r).name === hostname);
+        expect(records.map((r) => [afterOf(r).type, afterOf(r).set_identifier ?? null, regionOf(r.address)]).sort())
+          .toEqual([['A', null, region], ['AAAA', null, region]]);
+        for (const record of records) {
+          const [domain, ...more] = aliasTargets(plan, record.address);
+          expect({ record: record.address, domain: domain.split('.')[0], region: regionOf(domain), more })
+            .toEqual({ record: record.address, domain: 'aws_api_gateway_domain_name', region, more: [] });
+        }
       }
+    });
+
+    test('one validation record per distinct name: the public name once, each region\'s hostname once', () => {
+      const validation = planned.filter((r) => r.type === 'aws_route53_record' && !regionOf(r.address)).map((r) => r.address);
+      const key = (name: string) => expect.stringMatching(new RegExp(`\\["${name.replace(/\./g, '\\.')}"\\]$`));
+      expect(validation.sort()).toEqual(expect.arrayContaining(['api.example.com', ...regions.map((r) => `${r}.api.example.com`)].map(key)));
+      expect(validation).toHaveLength(1 + regions.length);
     });
 
     test('nothing is planned in, or pointed at, a region that is not configured (monitoring aside)', () => {

@@ -8,6 +8,7 @@ import { lambdaPermissionSourceArn } from './lambda-permission-source-arn';
 import { lambdaRuntimeRule } from './lambda-runtime';
 import { lambdaTracing } from './lambda-tracing';
 import { logRetention } from './log-retention';
+import { regionParity } from './region-parity';
 import { regionProvider } from './region-provider';
 import { route53AlarmRegion } from './route53-alarm-region';
 import { route53LatencyHealthCheck } from './route53-latency-health-check';
@@ -22,7 +23,7 @@ export function allRules(today?: () => Date): PolicyRule[] {
   const rules = [
     apiGatewayTls12, iamNoWildcards, lambdaPermissionSourceArn, logRetention, apiGatewayStageAccessLogs,
     apiGatewayStageTracing, apiGatewayStageThrottling, lambdaTracing, regionProvider, route53LatencyHealthCheck,
-    route53AlarmRegion, s3Versioning, s3Encryption, s3PublicAccessBlock, s3TlsOnly, lambdaRuntimeRule(today),
+    route53AlarmRegion, regionParity, s3Versioning, s3Encryption, s3PublicAccessBlock, s3TlsOnly, lambdaRuntimeRule(today),
   ];
   return [...rules, validWaiversRule(rules.map((rule) => rule.id))];
 }

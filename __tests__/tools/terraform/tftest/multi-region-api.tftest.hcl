@@ -36,8 +36,22 @@ run "outputs_wire_up_under_apply" {
   }
 
   assert {
-    condition     = alltrue([for region, r in output.regions : r.health_check_fqdn == r.execute_api_host])
-    error_message = "a region's health check probes another host than that region's API"
+    condition = alltrue([for region, r in output.regions :
+      r.health_check_fqdn == (r.hostname == null ? r.execute_api_host : r.hostname)
+    ])
+    error_message = "a region's health check probes another host than that region's own hostname (or, without one, its API)"
+  }
+
+  assert {
+    condition = alltrue([for region, r in output.regions :
+      r.hostname == null || endswith(coalesce(r.hostname, "-"), ".${output.domain_name}") && strcontains(coalesce(r.hostname, "-"), region)
+    ])
+    error_message = "a region's own hostname is not a name under domain_name that names the region"
+  }
+
+  assert {
+    condition     = length(distinct([for r in output.regions : r.hostname])) == length(output.regions)
+    error_message = "regions share a hostname"
   }
 
   assert {

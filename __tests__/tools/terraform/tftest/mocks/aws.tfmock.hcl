@@ -61,11 +61,17 @@ mock_resource "aws_acm_certificate" {
     renewal_eligibility = "INELIGIBLE"
     status              = "PENDING_VALIDATION"
     type                = "AMAZON_ISSUED"
+    # The shared name (the same CNAME in every region, as ACM asks) and the region's own name.
     domain_validation_options = [{
       domain_name           = "api.example.com"
       resource_record_name  = "_mock.api.example.com."
       resource_record_type  = "CNAME"
       resource_record_value = "_mock.acm-validations.aws."
+      }, {
+      domain_name           = "__REGION__.api.example.com"
+      resource_record_name  = "_mock.__REGION__.api.example.com."
+      resource_record_type  = "CNAME"
+      resource_record_value = "_mock-__REGION__.acm-validations.aws."
     }]
   }
 }

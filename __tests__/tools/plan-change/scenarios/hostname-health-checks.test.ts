@@ -1,0 +1,71 @@
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Change } from '../../../../tools/plan-change/risk/changes';
+import { ChangePlanResult, planChange } from '../../../../tools/plan-change/engine';
+import { MINIMAL } from '../../../helpers/config';
+import { describeWithTerraform, TERRAFORM_TIMEOUT_MS } from '../../../helpers/terraform';
+
+// Day 2: a stack deployed with the blog's execute-api checks (no regional hostnames) moves to the default, checks
+// through each region's own hostname. One region keeps the real-provider plans short; every region plans alike.
+const REGION = 'us-east-1';
+
+function configFile(name: string, healthCheck: Record<string, unknown>): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'plan-change-hostname-')), `${name}.json`);
+  writeFileSync(file, JSON.stringify({ ...MINIMAL, regions: [REGION], healthCheck }));
+  return file;
+}
+
+describeWithTerraform('day 2: execute-api health checks -> hostname health checks, planned against hashicorp/aws', (terraform) => {
+  let result: ChangePlanResult;
+  let changes: readonly Change[];
+  const ofType = (type: string) => changes.filter((c) => c.type === type);
+
+  beforeAll(async () => {
+    result = await planChange({
+      from: configFile('execute-api', { target: 'execute-api' }), to: configFile('hostname', {}), terraform,
+    });
+    changes = result.classification.changes;
+  }, TERRAFORM_TIMEOUT_MS);
+
+  test('the health check is updated in place to the hostname and /v1/healthcheck: never destroyed, its records keep it', () => {
+    expect(ofType('aws_route53_health_check').map((c) => [c.kind, [...c.attributes].sort()]))
+      .toEqual([['update', ['fqdn', 'resource_path']]]);
+    expect(ofType('aws_route53_health_check')[0].after).toMatchObject({ fqdn: `${REGION}.api.example.com`, resource_path: '/v1/healthcheck' });
+  });
+
+  test('the certificate gains the hostname as SAN: replaced create-before-destroy, the public domain moves to it in place', () => {
+    expect(ofType('aws_acm_certificate').map((c) => [c.kind, c.forcedBy])).toEqual([['replace-create-before-destroy', ['subject_alternative_names']]]);
+    expect(ofType('aws_api_gateway_domain_name').map((c) => [c.kind, c.after.domain_name ?? null, c.attributes]).sort()).toEqual([
+      ['create', `${REGION}.api.example.com`, []],
+      ['update', 'api.example.com', ['regional_certificate_arn']],
+    ].sort());
+  });
+
+  test('nothing users reach is destroyed: latency records, public mapping, stage and functions are untouched', () => {
+    const destroying = changes.filter((c) => c.kind === 'destroy' || c.kind === 'replace-destroy-before-create');
+    // Only bookkeeping: the wait for validation, and the shared name's validation CNAME (same name and value, but
+    // unknown until the new certificate exists, and a record cannot be renamed in place).
+    expect(destroying.map((c) => c.type).sort()).toEqual(['aws_acm_certificate_validation', 'aws_route53_record']);
+    expect(destroying.find((c) => c.type === 'aws_route53_record')!.address).toMatch(/certificate-validation-records_record_\w+\["api\.example\.com"\]$/);
+    const touched = new Set(changes.map((c) => c.type));
+    for (const type of ['aws_api_gateway_stage', 'aws_api_gateway_deployment', 'aws_lambda_function', 'aws_api_gateway_rest_api']) {
+      expect({ type, touched: touched.has(type) }).toEqual({ type, touched: false });
+    }
+    expect(ofType('aws_api_gateway_base_path_mapping').map((c) => c.kind)).toEqual(['create']);
+    const latencyRouted = (values: Record<string, unknown>) => ((values.latency_routing_policy as unknown[] | undefined) ?? []).length > 0;
+    const latency = ofType('aws_route53_record').filter((c) => latencyRouted(c.before) || latencyRouted(c.after));
+    expect(latency).toEqual([]);
+  });
+
+  test('the hostname is created: its A/AAAA records and its validation record', () => {
+    const created = ofType('aws_route53_record').filter((c) => c.kind === 'create').map((c) => c.after.name ?? c.address).sort();
+    expect(created).toEqual([`${REGION}.api.example.com`, `${REGION}.api.example.com`,
+      expect.stringMatching(new RegExp(`\\["${REGION}\\.api\\.example\\.com"\\]$`))].sort());
+  });
+
+  test('no outage risk; the certificate replacement is the one warning', () => {
+    expect(result.classification.outage).toBe(false);
+    expect(result.classification.findings.map((f) => [f.rule, f.severity])).toEqual([['certificate-replaced', 'warning']]);
+  });
+});
