@@ -37,7 +37,7 @@ export const FORMER_SUBSCRIPTIONS: Record<string, string> = {
  */
 export function asPreviousVersion(state: StateFile): StateFile {
   for (const resource of state.resources) {
-    if (resource.type === 'aws_sns_topic_subscription') {
+    if (resource.type === 'aws_sns_topic_subscription' && resource.name.startsWith('health-check-alarms_')) {
       resource.name = FORMER_SUBSCRIPTIONS[String(resource.instances[0].attributes.endpoint)];
     }
     if (resource.type === 'aws_api_gateway_deployment') {
