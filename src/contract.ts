@@ -30,6 +30,8 @@ export const DEFAULT_DEPENDENCY_BUDGET_MS = 1500;
 /** Names of the cdktf stacks (and of their folders under cdktf.out/stacks/). */
 export const API_STACK_NAME = 'multi-region-api';
 export const BOOTSTRAP_STACK_NAME = 'state-bootstrap';
+/** The once-per-account stack that owns API Gateway's CloudWatch-logs account setting (opt-in). */
+export const API_GATEWAY_ACCOUNT_STACK_NAME = 'api-gateway-account';
 
 /** How Route 53 probes one region: seconds between probes, and failures in a row that mark it unhealthy. */
 export interface ProbeCadence {

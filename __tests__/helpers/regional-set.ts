@@ -1,11 +1,10 @@
 /** What RegionalApi makes in every configured region, by resource type. */
 export const REGIONAL_API_SET: Readonly<Record<string, number>> = {
   aws_lambda_function: 2,
-  aws_iam_role: 3,
-  aws_iam_role_policy: 5,
+  aws_iam_role: 2,
+  aws_iam_role_policy: 4,
   aws_cloudwatch_log_group: 3,
   aws_lambda_permission: 2,
-  aws_api_gateway_account: 1,
   aws_api_gateway_method_settings: 1,
   aws_api_gateway_rest_api: 1,
   aws_api_gateway_resource: 2,

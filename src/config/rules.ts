@@ -10,6 +10,11 @@ export type Draft = { readonly [K in keyof MultiRegionConfig]?: Partial<MultiReg
  * `given` holds the settings the file set explicitly, by path.
  */
 export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, problems: Problems): void {
+  const retired = config.retiredRegions ?? [];
+  const both = retired.filter((region) => config.regions?.includes(region));
+  if (both.length > 0) {
+    problems.bad('retiredRegions', both, 'must not also be in regions (a retired region has no resources)');
+  }
   const origins = config.cors?.allowOrigins;
   if (origins && origins.length > 1 && origins.includes('*')) {
     problems.bad('cors.allowOrigins', origins, 'may hold "*" only on its own');

@@ -26,6 +26,10 @@ export const SCHEMA = {
   regions: list(readRegion, 'an AWS region code', {
     required: true, minItems: 1, meaning: 'AWS regions to deploy the API to, one regional copy each',
   }),
+  retiredRegions: list(readRegion, 'an AWS region code', {
+    default: [], meaning: 'Regions just removed from `regions`, kept for one apply: their provider stays so the plan '
+      + 'destroys their resources (then drop them from this list)',
+  }),
   namePrefix: text({
     pattern: /^[a-z][a-z0-9-]{0,19}$/, describe: 'lower-case letters, digits and dashes, starting with a letter, at most 20 long',
   }, { default: 'multi-region-api', meaning: 'Prefix of function, role, API and alarm names' }),
@@ -77,6 +81,12 @@ export const SCHEMA = {
     throttlingRateLimit: integer(1, 10000, { default: 100, meaning: 'Stage throttling: steady requests per second' }),
     throttlingBurstLimit: integer(1, 5000, { default: 50, meaning: 'Stage throttling: burst' }),
   }),
+  apiGatewayAccountSetting: oneOf(['external', 'account-stack'] as const, {
+    default: 'external',
+    meaning: 'API Gateway\'s CloudWatch-logs role, one setting per account and region shared by every API there: '
+      + '`external` (set once per account, never touched by this stack), `account-stack` (also synthesize the '
+      + 'once-per-account `api-gateway-account` stack; in one environment per account)',
+  }),
   alarms: section({
     emails: list(readEmail, 'an email address', { default: [], meaning: 'Email addresses subscribed to the health-check alarm topic' }),
   }),
@@ -98,7 +108,8 @@ export const SCHEMA = {
         const code = readString(value, field, problems);
         return code === undefined ? undefined : readOneOf(code, field, problems, AWS_REGIONS);
       }, {
-        default: ({ regions }) => regions?.[0] ?? 'us-east-1', defaultText: 'first of `regions`',
+        // Never derived from `regions`: reordering or retiring a region must not move the state.
+        default: 'us-east-1',
         meaning: 'The state bucket\'s region',
       }),
       dynamodbTable: optionalText({ pattern: /^[A-Za-z0-9_.-]{3,255}$/, describe: 'a DynamoDB table name' }, {

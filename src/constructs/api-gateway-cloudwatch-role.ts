@@ -1,54 +1,47 @@
 import { ApiGatewayAccount } from '@cdktf/provider-aws/lib/api-gateway-account';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
 import { serviceTrustPolicy } from './trust-policy';
 
+/** One per account: no prefix, so a second environment deploying it fails on the name instead of taking it over. */
+export const API_GATEWAY_LOGS_ROLE_NAME = 'api-gateway-cloudwatch-logs';
+const PUSH_TO_LOGS_POLICY = 'arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs';
+
 export interface ApiGatewayCloudwatchRoleProps {
+  /** Provider for the (global) IAM role. */
   readonly provider: AwsProvider;
-  readonly region: string;
-  /** The IAM role's name; IAM is global, so it must differ per region. */
-  readonly roleName: string;
+  /** One provider per region whose account setting names the role. */
+  readonly regionProviders: readonly AwsProvider[];
+  /** @default API_GATEWAY_LOGS_ROLE_NAME */
+  readonly roleName?: string;
 }
 
 /**
- * The region's API Gateway account setting: the role API Gateway assumes to write logs, required before a stage may
- * send access logs. The setting is one per account and region, shared by every API there, so the role may write to
- * any log group of the region (not only ours) to keep other APIs' logging working; destroying this stack leaves the
- * setting in place (the provider's default), so those APIs keep logging.
+ * The API Gateway account setting of each region (the role API Gateway assumes to write logs, needed before any
+ * stage may send access logs), shared by every API of the account there. The role refuses to be destroyed
+ * (`prevent_destroy`): the setting outlives this stack (the provider keeps it on destroy) and would point at a
+ * deleted role, breaking logging for every API in those regions.
  */
 export class ApiGatewayCloudwatchRole extends Construct {
   readonly role: IamRole;
-  readonly account: ApiGatewayAccount;
+  readonly accounts: readonly ApiGatewayAccount[];
 
   constructor(scope: Construct, id: string, props: ApiGatewayCloudwatchRoleProps) {
     super(scope, id);
-    const { provider, region } = props;
-
     this.role = new IamRole(this, 'role', {
-      provider,
-      name: props.roleName,
+      provider: props.provider,
+      name: props.roleName ?? API_GATEWAY_LOGS_ROLE_NAME,
       assumeRolePolicy: serviceTrustPolicy('apigateway.amazonaws.com'),
+      lifecycle: { preventDestroy: true },
     });
-    const logGroups = `arn:${partitionOf(region)}:logs:${region}:*:log-group:*`;
-    new IamRolePolicy(this, 'write-logs', {
-      provider,
-      role: this.role.id,
-      name: 'api-gateway-write-logs',
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{
-          Effect: 'Allow',
-          Action: [
-            'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams',
-            'logs:PutLogEvents', 'logs:GetLogEvents', 'logs:FilterLogEvents',
-          ],
-          Resource: [logGroups, `${logGroups}:log-stream:*`],
-        }],
-      }),
+    new IamRolePolicyAttachment(this, 'push-to-logs', {
+      provider: props.provider, role: this.role.name, policyArn: PUSH_TO_LOGS_POLICY,
     });
-    this.account = new ApiGatewayAccount(this, 'account', { provider, cloudwatchRoleArn: this.role.arn });
+    this.accounts = props.regionProviders.map((provider) => new ApiGatewayAccount(this, `account-${provider.region}`, {
+      provider, cloudwatchRoleArn: this.role.arn,
+    }));
   }
 }
 

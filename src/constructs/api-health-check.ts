@@ -44,6 +44,9 @@ export class ApiHealthCheck extends Construct {
       ...(checkerRegions.length > 0 ? { regions: [...checkerRegions] } : {}),
       tags: { Name: props.name },
       ...(props.dependsOn?.length ? { dependsOn: props.dependsOn } : {}),
+      // Interval, checker regions and type force a new check: the latency records move to the new one before the
+      // old one is deleted, so no record ever points at a deleted check.
+      lifecycle: { createBeforeDestroy: true },
     });
   }
 

@@ -49,6 +49,10 @@ export class CertificateValidationRecords extends Construct {
       ttl: VALIDATION_RECORD_TTL,
       // The record may already exist: from an earlier certificate for the name, or another stack validating it.
       allowOverwrite: true,
+      // ACM's CNAME for a name never changes within an account, whichever certificate it is read from: when the
+      // certificate read changes (a region added or retired), its values may be unknown until apply, which would
+      // replace the record and every certificate validation. The record keeps what it was created with.
+      lifecycle: { ignoreChanges: ['name', 'type', 'records'] },
     });
     this.fqdns = Token.asList(TerraformIterator.fromResources(this.records).pluckProperty('fqdn'));
   }

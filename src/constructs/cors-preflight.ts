@@ -3,6 +3,7 @@ import { ApiGatewayIntegrationResponse } from '@cdktf/provider-aws/lib/api-gatew
 import { ApiGatewayMethod } from '@cdktf/provider-aws/lib/api-gateway-method';
 import { ApiGatewayMethodResponse } from '@cdktf/provider-aws/lib/api-gateway-method-response';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { originMatchTemplate } from './cors-origin-template';
 
@@ -27,6 +28,8 @@ export class CorsPreflight extends Construct {
   readonly integration: ApiGatewayIntegration;
   /** The method and integration responses, which a deployment must follow too (the template is edited in place). */
   readonly responses: readonly [ApiGatewayMethodResponse, ApiGatewayIntegrationResponse];
+  /** The method, integration and both responses: what a deployment snapshots of the preflight. */
+  readonly parts: readonly TerraformResource[];
 
   constructor(scope: Construct, id: string, props: CorsPreflightProps) {
     super(scope, id);
@@ -66,5 +69,6 @@ export class CorsPreflight extends Construct {
       dependsOn: [this.integration],
     });
     this.responses = [response, integrationResponse];
+    this.parts = [this.method, this.integration, response, integrationResponse];
   }
 }

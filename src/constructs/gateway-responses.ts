@@ -28,12 +28,10 @@ export function gatewayResponseHeaders(allowOrigins: readonly string[]): Record<
 /**
  * CORS headers on API Gateway's own 4XX and 5XX answers, so a browser sees the status (throttling 429, a failed
  * function's 502) instead of a CORS error. Status codes stay API Gateway's. A stage serves these only after a new
- * deployment: RegionalApi puts `responses` in the deployment's depends_on and `definition` in its trigger hash.
+ * deployment: RegionalApi adds `responses` to its served parts, which the deployment depends on and hashes whole.
  */
 export class GatewayResponses extends Construct {
   readonly responses: readonly ApiGatewayGatewayResponse[];
-  /** Everything about these responses that a changed deployment must follow. */
-  readonly definition: Readonly<Record<string, unknown>>;
 
   constructor(scope: Construct, id: string, props: GatewayResponsesProps) {
     super(scope, id);
@@ -44,6 +42,5 @@ export class GatewayResponses extends Construct {
       responseType,
       responseParameters,
     }));
-    this.definition = { types: GATEWAY_RESPONSE_TYPES, responseParameters };
   }
 }

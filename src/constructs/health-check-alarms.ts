@@ -3,6 +3,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
+import { formerAddress } from './former-address';
 
 /** Route 53 publishes health-check metrics to CloudWatch in this region only. */
 export const ROUTE53_METRICS_REGION = 'us-east-1';
@@ -38,9 +39,16 @@ export class HealthCheckAlarms extends Construct {
     }
 
     this.topic = new SnsTopic(this, 'topic', { provider, name: `${props.namePrefix}-health-alarms` });
-    (props.emails ?? []).forEach((email, index) => new SnsTopicSubscription(this, `email-${index}`, {
-      provider, topicArn: this.topic.arn, protocol: 'email', endpoint: email,
-    }));
+    // Keyed by address: removing one destroys that subscription only (an index key would replace every later one,
+    // and each replaced address must confirm again).
+    [...new Set(props.emails ?? [])].forEach((email, index) => {
+      const subscription = new SnsTopicSubscription(this, `email-${email}`, {
+        provider, topicArn: this.topic.arn, protocol: 'email', endpoint: email,
+      });
+      // Stacks deployed before keyed by position: the subscription at this position moves here, not replaced.
+      // Ignored by Terraform when that address is not in state.
+      subscription.moveFromId(formerAddress(this, subscription.terraformResourceType, `email-${index}`));
+    });
 
     this.alarms = props.healthChecks.map(({ region, healthCheckId }) => new CloudwatchMetricAlarm(this, `alarm-${region}`, {
       provider,
@@ -61,3 +69,4 @@ export class HealthCheckAlarms extends Construct {
     }));
   }
 }
+

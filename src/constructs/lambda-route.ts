@@ -5,10 +5,10 @@ import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api'
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { CorsPreflight } from './cors-preflight';
 
-export type ApiPart = ApiGatewayResource | ApiGatewayMethod | ApiGatewayIntegration | CorsPreflight['responses'][number];
 
 export interface LambdaRouteProps {
   readonly provider: AwsProvider;
@@ -22,8 +22,8 @@ export interface LambdaRouteProps {
 /** `/<pathPart>`: GET proxied to a Lambda (invocable only from this API and route), and its CORS preflight. */
 export class LambdaRoute extends Construct {
   readonly resource: ApiGatewayResource;
-  /** Everything a deployment must be redeployed for when it changes. */
-  readonly parts: readonly ApiPart[];
+  /** Everything the stage serves for this route: a deployment is made again when any of it changes. */
+  readonly parts: readonly TerraformResource[];
 
   constructor(scope: Construct, id: string, props: LambdaRouteProps) {
     super(scope, id);
@@ -42,17 +42,20 @@ export class LambdaRoute extends Construct {
       integrationHttpMethod: 'POST',
       uri: props.handler.invokeArn,
     });
-    new LambdaPermission(this, 'invoke-permission', {
+    const permission = new LambdaPermission(this, 'invoke-permission', {
       provider,
       statementId: 'AllowInvokeFromApiGateway',
       action: 'lambda:InvokeFunction',
       functionName: props.handler.functionName,
       principal: 'apigateway.amazonaws.com',
       sourceArn: `${restApi.executionArn}/*/GET/${props.pathPart}`,
+      // A renamed function gets its permission before the old one's goes: the stage invokes the old function
+      // until the new deployment reaches it.
+      lifecycle: { createBeforeDestroy: true },
     });
     const preflight = new CorsPreflight(this, 'cors', {
       provider, restApiId: restApi.id, resourceId: this.resource.id, allowOrigins: props.allowOrigins,
     });
-    this.parts = [this.resource, method, integration, preflight.method, preflight.integration, ...preflight.responses];
+    this.parts = [this.resource, method, integration, permission, ...preflight.parts];
   }
 }

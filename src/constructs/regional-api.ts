@@ -4,15 +4,12 @@ import { ApiGatewayRestApi } from '@cdktf/provider-aws/lib/api-gateway-rest-api'
 import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { Fn, TerraformAsset } from 'cdktf';
+import { Fn, Lazy, TerraformAsset, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { createHash } from 'crypto';
 import { HEALTH_PATH, HELLO_PATH, STAGE_NAME } from '../contract';
 import { ApiConfig, CorsConfig, HealthCheckConfig, LambdaConfig } from '../config/types';
 import { ACCESS_LOG_FORMAT } from './access-log-format';
-import { ApiGatewayCloudwatchRole } from './api-gateway-cloudwatch-role';
 import { BundledFunction } from './bundled-function';
-import { originMatchTemplate } from './cors-origin-template';
 import { healthFunctionEnvironment, helloWorldEnvironment } from './function-environment';
 import { GatewayResponses } from './gateway-responses';
 import { LambdaRoute } from './lambda-route';
@@ -48,6 +45,13 @@ export class RegionalApi extends Construct {
   readonly healthFunction: BundledFunction;
   /** `<api id>.execute-api.<region>.amazonaws.com`, the host Route 53 health-checks. */
   readonly executeApiHost: string;
+  /**
+   * Everything the stage serves (resources, methods, integrations and their responses, gateway responses, invoke
+   * permissions). The deployment hashes these objects whole and depends on them: any change to one, or a value
+   * only known after apply (a replaced function's ARN in an integration's uri), makes a new deployment that the
+   * stage moves to in the same apply. Add to it with `addServedParts` (read at synth time).
+   */
+  readonly servedParts: TerraformResource[] = [];
 
   constructor(scope: Construct, id: string, props: RegionalApiProps) {
     super(scope, id);
@@ -88,31 +92,27 @@ export class RegionalApi extends Construct {
     const gatewayResponses = new GatewayResponses(this, 'gateway-responses', {
       provider, restApiId: this.restApi.id, allowOrigins,
     });
-    const parts = [...routes.flatMap((route) => route.parts), ...gatewayResponses.responses];
+    this.addServedParts(...routes.flatMap((route) => route.parts), ...gatewayResponses.responses);
 
     const deployment = new ApiGatewayDeployment(this, 'deployment', {
       provider,
       restApiId: this.restApi.id,
       triggers: {
-        // The id list catches added or replaced resources; the definition hash catches in-place edits (e.g. CORS).
-        resources: Fn.sha1(Fn.jsonencode(parts.map((part) => part.id))),
-        definition: definitionHash({
-          allowOrigins, paths: [HELLO_PATH, HEALTH_PATH], preflight: originMatchTemplate(allowOrigins),
-          gatewayResponses: gatewayResponses.definition,
-        }),
+        // Ids alone miss in-place updates (an integration's uri after a function is renamed keeps its id).
+        served: Lazy.stringValue({ produce: () => Fn.sha1(Fn.jsonencode(this.servedParts.map((part) => part.fqn))) }),
       },
       lifecycle: { createBeforeDestroy: true },
-      dependsOn: parts,
     });
+    deployment.addOverride('depends_on', Lazy.listValue({ produce: () => this.servedParts.map(addressOf) }));
     this.accessLogGroup = new CloudwatchLogGroup(this, 'access-log-group', {
       provider,
       name: `/aws/apigateway/${namePrefix}/${STAGE_NAME}/access`,
       retentionInDays: props.lambda.logRetentionDays,
+      // Renamed: the stage moves to the new group before the old one is deleted.
+      lifecycle: { createBeforeDestroy: true },
     });
-    // API Gateway refuses access-log settings until the region's account setting names a CloudWatch role.
-    const logging = new ApiGatewayCloudwatchRole(this, 'api-gateway-logging', {
-      provider, region, roleName: `${namePrefix}-apigw-logs-${region}`,
-    });
+    // API Gateway refuses access-log settings until the region's account setting names a CloudWatch role: that
+    // setting is the account's, made once (the `api-gateway-account` stack), never by an environment.
     this.stage = new ApiGatewayStage(this, 'stage', {
       provider,
       restApiId: this.restApi.id,
@@ -120,7 +120,6 @@ export class RegionalApi extends Construct {
       stageName: STAGE_NAME,
       xrayTracingEnabled: true,
       accessLogSettings: { destinationArn: this.accessLogGroup.arn, format: ACCESS_LOG_FORMAT },
-      dependsOn: [logging.account],
     });
     new ApiGatewayMethodSettings(this, 'throttling', {
       provider,
@@ -134,8 +133,14 @@ export class RegionalApi extends Construct {
     });
     this.executeApiHost = `${this.restApi.id}.execute-api.${region}.amazonaws.com`;
   }
+
+  /** Parts the stage serves, added by other constructs (e.g. gateway responses): hashed into every deployment. */
+  addServedParts(...parts: TerraformResource[]): void {
+    this.servedParts.push(...parts);
+  }
 }
 
-function definitionHash(definition: object): string {
-  return createHash('sha256').update(JSON.stringify(definition)).digest('hex').slice(0, 16);
+/** `type.name`, as `depends_on` lists it. */
+function addressOf(resource: TerraformResource): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
 }

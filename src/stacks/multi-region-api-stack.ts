@@ -12,6 +12,7 @@ import { RegionalFrontDoor } from '../constructs/regional-front-door';
 import { failoverSeconds } from '../contract';
 import { declareApiOutputs } from './api-outputs';
 import { useStateBackend } from './backend';
+import { forgetFormerAccountSetting } from './former-account-setting';
 
 export interface MultiRegionApiStackProps {
   readonly config: MultiRegionConfig;
@@ -42,8 +43,9 @@ export class MultiRegionApiStack extends TerraformStack {
       path: handlerArchive('health-check'), type: AssetType.FILE,
     });
 
+    // A retired region keeps its provider for one apply, with no resources: the plan destroys what it had.
     const providers = new Map<string, AwsProvider>();
-    for (const region of config.regions) {
+    for (const region of [...config.regions, ...config.retiredRegions]) {
       providers.set(region, new AwsProvider(this, `aws-${region}`, {
         region, alias: region, defaultTags: [{ tags: { ...config.tags } }],
       }));
@@ -62,7 +64,7 @@ export class MultiRegionApiStack extends TerraformStack {
       api: config.api,
     }));
 
-    // The validation records are made from the first region's certificate, which is itself made by the loop
+    // The validation records are made from every region's certificate, which is itself made by the loop
     // below; the lazy list resolves to their FQDNs at synth time.
     const validationRecordFqdns = Lazy.listValue({ produce: () => this.validationRecords.fqdns });
     this.frontDoors = this.regionalApis.map((api) => new RegionalFrontDoor(this, `front-door-${api.region}`, {
@@ -77,17 +79,19 @@ export class MultiRegionApiStack extends TerraformStack {
       regionalHostname: config.healthCheck.target === 'hostname'
         ? regionalHostname(config.healthCheck.regionalHostname, api.region, config.domainName) : undefined,
     }));
-    this.validationRecords = new CertificateValidationRecords(this, 'certificate-validation-records', {
-      provider: providers.get(config.regions[0])!,
-      certificates: this.frontDoors.map((door) => door.certificate.certificate),
-      names: [config.domainName, ...this.frontDoors.flatMap((door) => (door.hostname ? [door.hostname.name] : []))],
-      zoneId: config.hostedZoneId,
-    });
-
     // Route 53 publishes health-check metrics only in us-east-1, so the alarms get a provider of their own there,
     // whether or not us-east-1 is a configured region (its alias keeps it apart from a regional aws.us-east-1).
+    // Global resources (Route 53 validation records) live on it too, never on a region that can move or retire.
     const monitoring = new AwsProvider(this, 'aws-monitoring', {
       region: ROUTE53_METRICS_REGION, alias: `${ROUTE53_METRICS_REGION}-monitoring`, defaultTags: [{ tags: { ...config.tags } }],
+    });
+    // In region-code order, so reordering `regions` leaves the records' expressions as they were.
+    const doors = [...this.frontDoors].sort((a, b) => a.node.id.localeCompare(b.node.id));
+    this.validationRecords = new CertificateValidationRecords(this, 'certificate-validation-records', {
+      provider: monitoring,
+      certificates: doors.map((door) => door.certificate.certificate),
+      names: [config.domainName, ...doors.flatMap((door) => (door.hostname ? [door.hostname.name] : []))],
+      zoneId: config.hostedZoneId,
     });
     this.alarms = new HealthCheckAlarms(this, 'health-check-alarms', {
       provider: monitoring,
@@ -105,6 +109,8 @@ export class MultiRegionApiStack extends TerraformStack {
       certificateArn: door.certificate.certificate.arn,
       emails: config.alarms.emails,
     }));
+
+    forgetFormerAccountSetting(this, [...config.regions, ...config.retiredRegions]);
 
     declareApiOutputs(this, {
       domainName: config.domainName,

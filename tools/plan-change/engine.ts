@@ -12,13 +12,30 @@ import { synthesizeConfig } from './synth-config';
 import { ChangeWorkspace, initFolder, providerSchemas } from './workspace';
 
 /** Bump when the way a prior state is built changes, so cached states from older builders are not reused. */
-const PRIOR_STATE_BUILDER = '1';
+const PRIOR_STATE_BUILDER = '3';
 
 export interface ChangePlanResult {
   readonly classification: Classification;
   readonly plan: ChangePlanJson;
   readonly priorState: { readonly rounds: number; readonly cached: boolean };
   readonly mirror?: string;
+}
+
+/** One change to plan: a config file, and optionally a different prior state for it. */
+export interface ChangeTarget {
+  readonly config: string;
+  /**
+   * Changes the prior state before this plan, e.g. to add what an older version of the stack managed (an
+   * upgrade). It gets a copy; the proven state is never changed.
+   */
+  readonly editState?: (state: StateFile) => StateFile;
+}
+
+export interface ManyChangesOptions extends Omit<ChangePlanOptions, 'to'> {
+  /** Configs to plan against the one prior state of `from`, each in a folder of its own. */
+  readonly to: ReadonlyArray<string | ChangeTarget>;
+  /** Change plans run at once (they wait on Terraform and the provider). @default 2 */
+  readonly concurrency?: number;
 }
 
 export interface ChangePlanOptions {
@@ -41,6 +58,61 @@ export async function planChange(options: ChangePlanOptions): Promise<ChangePlan
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * One prior state for `from` (built and proven once, or from the cache), then one change plan per config of `to`,
+ * `concurrency` at a time; results in the order of `to`.
+ */
+export async function planChanges(options: ManyChangesOptions): Promise<ChangePlanResult[]> {
+  const cache = cacheDir();
+  const workDir = mkdtempSync(join(cache, 'run-'));
+  try {
+    const stackA = await synthesizeConfig(options.from, workDir, 'from');
+    const session = createTerraformSession(options.terraform, { workDir });
+    const initDir = await initFolder(session, stackA, cache);
+    const prior = await priorStateOf(new ChangeWorkspace(session, stackA, initDir), cache, initDir, options);
+    const planOne = async (to: string | ChangeTarget, index: number): Promise<ChangePlanResult> => {
+      const target = typeof to === 'string' ? { config: to } : to;
+      const stackB = await synthesizeConfig(target.config, workDir, `to${index}`);
+      const workspace = new ChangeWorkspace(session, stackB, initDir);
+      await workspace.plan(target.editState ? target.editState(JSON.parse(JSON.stringify(prior.state)) as StateFile) : prior.state);
+      const plan = await workspace.show<ChangePlanJson>();
+      return { classification: classifyPlan(plan), plan, priorState: { rounds: prior.rounds, cached: prior.cached }, mirror: session.mirror };
+    };
+    return await mapLimited(options.to, options.concurrency ?? 2, planOne);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+async function priorStateOf(from: ChangeWorkspace, cache: string, initDir: string, options: Omit<ChangePlanOptions, 'to'>) {
+  const stateFile = join(cache, `state-${hashOf(PRIOR_STATE_BUILDER, initDir, JSON.stringify(from.stack.model.json))}.tfstate`);
+  const cachedState = options.reuseState === false ? undefined : readCached(stateFile);
+  if (cachedState) return { state: JSON.parse(cachedState) as StateFile, rounds: 0, cached: true };
+  const schemas = providerSchemas(from.session, initDir, cache);
+  schemas.catch(() => undefined); // awaited (and its failure reported) after the create plan
+  const converged = await convergePriorState(from, {
+    schemas,
+    resources: (from.stack.model.json.resource ?? {}) as StackResources,
+    terraformVersion: options.terraform.version,
+    seed: stateFile,
+  });
+  writeCached(stateFile, JSON.stringify(converged.state));
+  return { state: converged.state, rounds: converged.rounds, cached: false };
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
 }
 
 async function planInto(workDir: string, cache: string, options: ChangePlanOptions): Promise<ChangePlanResult> {

@@ -5,6 +5,12 @@ const withField = (field: string, value: unknown) => ({ ...MINIMAL, [field]: val
 const withSection = (section: string, value: unknown) => ({ ...MINIMAL, [section]: value });
 
 describe('validateConfig accepts', () => {
+  test('the state region never follows the order of regions', () => {
+    const first = validateConfig({ ...MINIMAL, regions: ['eu-west-1', 'us-east-1'] });
+    const second = validateConfig({ ...MINIMAL, regions: ['us-east-1', 'eu-west-1'] });
+    expect(first.state).toEqual(second.state);
+  });
+
   test('a file with only domainName, hostedZoneId and regions, filling every default', () => {
     const config = validateConfig(MINIMAL);
     expect(config.regions).toEqual(['us-east-1', 'us-west-2']);
@@ -53,6 +59,8 @@ const badCases: Array<[string, unknown, string]> = [
   ['malformed region', withField('regions', ['US_EAST_1']), 'regions[0]: "US_EAST_1" is not an AWS region code like us-east-1'],
   ['duplicate region', withField('regions', ['us-east-1', 'us-east-1']), 'regions[1]: "us-east-1" is listed twice'],
   ['region of the wrong type', withField('regions', ['us-east-1', 7]), 'regions[1]: 7 must be a string, not a number'],
+  ['retired region still in regions', withField('retiredRegions', ['us-west-2']), 'retiredRegions: ["us-west-2"] must not also be in regions'],
+  ['retired region that is not an AWS region', withField('retiredRegions', ['eu-west-9']), 'retiredRegions[0]: "eu-west-9" is not an AWS region'],
   ['missing domain name', { regions: MINIMAL.regions, hostedZoneId: MINIMAL.hostedZoneId }, 'domainName: is required'],
   ['empty domain name', withField('domainName', ''), 'domainName: "" must not be empty'],
   ['malformed domain name', withField('domainName', 'api..example.com'), 'domainName: "api..example.com" is not a lower-case DNS name like api.example.com'],

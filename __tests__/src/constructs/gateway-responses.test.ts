@@ -31,7 +31,7 @@ describe('gateway responses', () => {
     });
   });
 
-  test('the deployment depends on them and its triggers change when they do', () => {
+  test('the deployment depends on them and hashes their whole objects (a change to one makes a new deployment)', () => {
     const deployment = (allowOrigins: string[]) => {
       const { stack } = synthApiStack(testConfig({ cors: { allowOrigins } }));
       return onlyInRegion(stack, 'aws_api_gateway_deployment', 'us-east-1')[1];
@@ -41,8 +41,9 @@ describe('gateway responses', () => {
     expect(dependsOn.filter((d) => d.startsWith('aws_api_gateway_gateway_response.'))).toHaveLength(2);
     // The preflight template is edited in place: the new deployment must wait for that edit.
     expect(dependsOn.filter((d) => d.startsWith('aws_api_gateway_integration_response.'))).toHaveLength(2);
-    expect(String((one.triggers as Record<string, string>).resources)).toContain('aws_api_gateway_gateway_response.');
-    expect((deployment([A, B]).triggers as Record<string, string>).definition).not.toBe((one.triggers as Record<string, string>).definition);
+    for (const response of dependsOn.filter((d) => d.startsWith('aws_api_gateway_gateway_response.'))) {
+      expect(String((one.triggers as Record<string, string>).served)).toContain(response);
+    }
   });
 });
 

@@ -32,7 +32,19 @@ describe('HealthCheckAlarms', () => {
   test('email subscriptions only when configured', () => {
     expect(synth().resource.aws_sns_topic_subscription).toBeUndefined();
     const subscriptions = Object.values(synth(['ops@example.com', 'oncall@example.com']).resource.aws_sns_topic_subscription);
-    expect(subscriptions.map((s) => [s.protocol, s.endpoint])).toEqual([['email', 'ops@example.com'], ['email', 'oncall@example.com']]);
+    expect(subscriptions.map((s) => [s.protocol, s.endpoint]).sort()).toEqual([['email', 'oncall@example.com'], ['email', 'ops@example.com']]);
+  });
+
+  test('subscriptions are keyed by address, and move from the position keys older versions used', () => {
+    const resources = synth(['ops@example.com', 'oncall@example.com']).resource.aws_sns_topic_subscription;
+    const ids = Object.keys(resources);
+    expect(ids.some((id) => id.includes('email-opsexamplecom'))).toBe(true);
+    expect(ids.some((id) => id.includes('email-oncallexamplecom'))).toBe(true);
+    const { moved } = synth(['ops@example.com', 'oncall@example.com']) as unknown as { moved: Array<{ from: string; to: string }> };
+    expect(moved.map((m) => [m.from.replace(/_[0-9A-F]{8}$/, ''), m.to.replace(/_[0-9A-F]{8}$/, '')])).toEqual([
+      ['aws_sns_topic_subscription.alarms_email-0', 'aws_sns_topic_subscription.alarms_email-opsexamplecom'],
+      ['aws_sns_topic_subscription.alarms_email-1', 'aws_sns_topic_subscription.alarms_email-oncallexamplecom'],
+    ]);
   });
 
   test('refuses a provider outside us-east-1, where there would be no metrics', () => {

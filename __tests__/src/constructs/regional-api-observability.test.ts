@@ -18,16 +18,15 @@ describe('RegionalApi observability', () => {
     expect(stack.resource.aws_cloudwatch_log_group[group]).toMatchObject({ name: '/aws/apigateway/multi-region-api/prod/access', retention_in_days: 30 });
   });
 
-  test.each(REGIONS)('%s: the account setting names a role API Gateway may assume; the stage waits for it', (region) => {
-    const account = idOf('aws_api_gateway_account', region, '_account_');
-    const role = idOf('aws_iam_role', region, '_api-gateway-logging_role_');
-    expect(stack.resource.aws_api_gateway_account[account].cloudwatch_role_arn).toBe(`\${aws_iam_role.${role}.arn}`);
-    expect(JSON.parse(stack.resource.aws_iam_role[role].assume_role_policy as string).Statement[0].Principal).toEqual({ Service: 'apigateway.amazonaws.com' });
-    expect(stack.resource.aws_iam_role[role].name).toBe(`multi-region-api-apigw-logs-${region}`);
-    const [stage] = inRegion(stack, 'aws_api_gateway_stage', region);
-    expect(stage.depends_on).toEqual([`aws_api_gateway_account.${account}`]);
-    const policy = JSON.parse(stack.resource.aws_iam_role_policy[idOf('aws_iam_role_policy', region, '_api-gateway-logging_write-logs_')].policy as string);
-    expect(policy.Statement[0].Resource).toEqual([`arn:aws:logs:${region}:*:log-group:*`, `arn:aws:logs:${region}:*:log-group:*:log-stream:*`]);
+  test('the account-wide API Gateway setting and its role are not this stack\'s: forgotten, never destroyed', () => {
+    expect(stack.resource.aws_api_gateway_account).toBeUndefined();
+    for (const region of REGIONS) expect(inRegion(stack, 'aws_api_gateway_stage', region)[0].depends_on).toBeUndefined();
+    const removed = (stack as unknown as { removed: Array<{ from: string; lifecycle: unknown }> }).removed;
+    expect(removed.map((r) => [r.from.replace(/_[0-9A-F]{8}$/, ''), r.lifecycle])).toEqual(REGIONS.flatMap((region) => [
+      [`aws_api_gateway_account.region-${region}_api-gateway-logging_account`, { destroy: false }],
+      [`aws_iam_role_policy.region-${region}_api-gateway-logging_write-logs`, { destroy: false }],
+      [`aws_iam_role.region-${region}_api-gateway-logging_role`, { destroy: false }],
+    ]));
   });
 
   test.each(REGIONS)('%s: X-Ray tracing on the stage; throttling from config on every method', (region) => {

@@ -36,21 +36,19 @@ describeWithTerraform('plan:change against hashicorp/aws, offline', (terraform) 
     expect(renamed.priorState).toEqual({ rounds: 0, cached: true });
   });
 
-  // Today's stack: renaming replaces every function, updates each GET integration's uri in place and makes no new
-  // deployment, so every stage keeps invoking deleted functions. When the stack redeploys on such changes, this
-  // finding goes away and this test is to be flipped to expect none.
-  test('renaming (namePrefix) replaces the functions with no new deployment: flagged as an outage in every region', () => {
+  // Renaming replaces every function and updates each GET integration's uri in place; the deployments hash what
+  // their stage serves, so each region gets a new deployment that its stage moves to in the same apply.
+  test('renaming (namePrefix) replaces the functions and redeploys every stage: no outage', () => {
     const { changes, findings, outage } = renamed.classification;
+    const regions = ['us-east-1', 'us-west-2'];
     const functions = changes.filter((c) => c.type === 'aws_lambda_function');
-    expect(functions.map((c) => [c.scope, c.kind]).sort()).toEqual([
-      ['us-east-1', 'replace-create-before-destroy'], ['us-east-1', 'replace-create-before-destroy'],
-      ['us-west-2', 'replace-create-before-destroy'], ['us-west-2', 'replace-create-before-destroy'],
-    ]);
-    expect(changes.filter((c) => c.type === 'aws_api_gateway_deployment')).toEqual([]);
-    const stale = findings.filter((f) => f.rule === 'stale-stage-snapshot');
-    expect(new Set(stale.map((f) => f.scope))).toEqual(new Set(['us-east-1', 'us-west-2']));
-    expect(stale.map((f) => f.address)).toEqual(expect.arrayContaining(functions.map((c) => c.address)));
-    expect(outage).toBe(true);
+    expect(functions.map((c) => [c.scope, c.kind]).sort()).toEqual(regions.flatMap((r) => [[r, 'replace-create-before-destroy'], [r, 'replace-create-before-destroy']]));
+    expect(changes.filter((c) => c.type === 'aws_api_gateway_deployment').map((c) => [c.scope, c.kind]).sort())
+      .toEqual(regions.map((r) => [r, 'replace-create-before-destroy']));
+    expect(changes.filter((c) => c.type === 'aws_api_gateway_stage').map((c) => [c.scope, c.attributes.includes('deployment_id')]).sort())
+      .toEqual(regions.map((r) => [r, true]));
+    expect(findings.filter((f) => f.rule === 'stale-stage-snapshot')).toEqual([]);
+    expect(outage).toBe(false);
   });
 
   test('a bad config on either side is one line from the app, naming the flag, exit 2', () => {

@@ -89,9 +89,10 @@ export function placeholderString(attribute: string, ctx: PlaceholderContext): s
     case 'code_sha256': return str(values.source_code_hash) ?? digest(address, 44);
     case 'owner': return PLACEHOLDER_ACCOUNT;
     case 'fqdn': return (str(values.name) ?? digest(address, 10)).replace(/\.$/, '');
-    case 'resource_record_name': return `_${digest(`${address}${String(parent.domain_name)}`, 32, '0123456789abcdef')}.${String(parent.domain_name)}.`;
+    // ACM asks for the same validation CNAME for a name in every region of an account: no address in these two.
+    case 'resource_record_name': return `_${digest(String(parent.domain_name), 32, '0123456789abcdef')}.${String(parent.domain_name)}.`;
     case 'resource_record_type': return 'CNAME';
-    case 'resource_record_value': return `_${digest(`value${address}${String(parent.domain_name)}`, 32, '0123456789abcdef')}.${digest(address, 10)}.acm-validations.aws.`;
+    case 'resource_record_value': return `_${digest(`value${String(parent.domain_name)}`, 32, '0123456789abcdef')}.${digest(String(parent.domain_name), 10)}.acm-validations.aws.`;
     case 'regional_domain_name': return `d-${digest(address, 10)}.execute-api.${region}.amazonaws.com`;
     case 'regional_zone_id': return `Z${digest(region, 13, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')}`;
     case 'invoke_url': return `https://${digest(address, 10)}.execute-api.${region}.amazonaws.com/${str(values.stage_name) ?? ''}`;

@@ -5,7 +5,7 @@ export const apiGatewayStageAccessLogs = resourceRule({
   id: 'MRA-APIGW-STAGE-ACCESS-LOGS',
   description: 'API Gateway stages write JSON access logs to a CloudWatch log group',
   fix: 'Set access_log_settings { destination_arn = <log group arn>, format = <JSON object of $context fields> } on '
-    + 'aws_api_gateway_stage (and the region\'s aws_api_gateway_account CloudWatch role)',
+    + 'aws_api_gateway_stage (the account\'s API Gateway CloudWatch role must be set: see apiGatewayAccountSetting)',
 }, 'aws_api_gateway_stage', (stage) => {
   const settings = block(stage.body.access_log_settings);
   return !settings ? 'has no access_log_settings'

@@ -1,0 +1,124 @@
+import { ChangePlanResult, planChanges } from '../../../../tools/plan-change/engine';
+import { Change, ChangeKind } from '../../../../tools/plan-change/risk/changes';
+import { describeWithTerraform, TERRAFORM_TIMEOUT_MS } from '../../../helpers/terraform';
+import { BASE_CONFIG, ScenarioName, SCENARIOS, writeConfigs } from './configs';
+import { asPreviousVersion, FORMER_ADDRESSES, FORMER_SUBSCRIPTIONS } from './previous-version';
+
+// Every common change to a live 3-region stack, planned by the real provider offline against ONE prior state of
+// the base config (converged once, or taken from the cache of proven states).
+
+type Results = Record<ScenarioName, ChangePlanResult>;
+const REGIONS: readonly string[] = BASE_CONFIG.regions;
+
+const ofKind = (result: ChangePlanResult, ...kinds: ChangeKind[]): Change[] =>
+  result.classification.changes.filter((c) => kinds.includes(c.kind));
+const addresses = (changes: readonly Change[]): string[] => changes.map((c) => c.address).sort();
+const REPLACES: ChangeKind[] = ['replace-create-before-destroy', 'replace-destroy-before-create'];
+/**
+ * Replacing a certificate validation is bookkeeping (it is a wait, no AWS object); every validation waits on the
+ * records of every region's names, so adding or retiring a region's hostname replaces them all.
+ */
+const notValidationWait = (changes: readonly Change[]): Change[] => changes.filter((c) => c.type !== 'aws_acm_certificate_validation');
+
+describeWithTerraform('changing a live stack: each change planned by hashicorp/aws against one prior state', (terraform) => {
+  const results = {} as Results;
+  let upgrade: ChangePlanResult;
+
+  beforeAll(async () => {
+    const files = writeConfigs({ base: BASE_CONFIG, ...SCENARIOS });
+    const names = Object.keys(SCENARIOS) as ScenarioName[];
+    // Last: the same config on a stack deployed by the previous version of this project.
+    const planned = await planChanges({
+      from: files.base, to: [...names.map((name) => files[name]), { config: files.base, editState: asPreviousVersion }], terraform,
+    });
+    names.forEach((name, index) => { results[name] = planned[index]; });
+    upgrade = planned[names.length];
+  }, TERRAFORM_TIMEOUT_MS);
+
+  /** Every region moves its stage to a new deployment made in the same apply. */
+  function expectRedeployedEverywhere(result: ChangePlanResult): void {
+    const deployments = result.classification.changes.filter((c) => c.type === 'aws_api_gateway_deployment');
+    expect(deployments.map((c) => [c.scope, c.kind]).sort()).toEqual(REGIONS.map((r) => [r, 'replace-create-before-destroy']).sort());
+    const stages = result.classification.changes.filter((c) => c.type === 'aws_api_gateway_stage');
+    expect(stages.map((c) => [c.scope, c.kind, c.attributes.includes('deployment_id')]).sort())
+      .toEqual(REGIONS.map((r) => [r, 'update', true]).sort());
+  }
+
+  test('upgrading a stack deployed by the previous version: the account setting and its role are forgotten (never '
+    + 'destroyed), subscriptions move to address keys, every stage moves to a new deployment; nothing else', () => {
+    const byAddress = new Map((upgrade.plan.resource_changes ?? []).map((c) => [c.address, c]));
+    for (const { account, role, policy } of Object.values(FORMER_ADDRESSES)) {
+      expect([account, role, policy].map((address) => byAddress.get(address)?.change.actions.join())).toEqual(['forget', 'forget', 'forget']);
+    }
+    const moves = (upgrade.plan.resource_changes ?? []).filter((c) => c.address.startsWith('aws_sns_topic_subscription.health-check-alarms_'))
+      .map((c) => [(c as { previous_address?: string }).previous_address, c.change.actions.join()]);
+    expect(moves.sort()).toEqual(Object.values(FORMER_SUBSCRIPTIONS).map((name) => [`aws_sns_topic_subscription.${name}`, 'no-op']).sort());
+    expectRedeployedEverywhere(upgrade);
+    expect(upgrade.classification.changes.filter((c) => !['aws_api_gateway_deployment', 'aws_api_gateway_stage'].includes(c.type))).toEqual([]);
+    expect(upgrade.classification.outage).toBe(false);
+  });
+
+  test('renaming (namePrefix): a new deployment in every region that the stage moves to; no outage', () => {
+    const { rename } = results;
+    expectRedeployedEverywhere(rename);
+    expect(rename.classification.findings.filter((f) => f.severity === 'outage')).toEqual([]);
+    expect(rename.classification.outage).toBe(false);
+    // What a rename may replace: named things. Never the front door (certificate, domain, mapping, records, checks).
+    const replacedTypes = new Set(ofKind(rename, ...REPLACES).map((c) => c.type));
+    for (const frontDoor of ['aws_acm_certificate', 'aws_acm_certificate_validation', 'aws_api_gateway_domain_name',
+      'aws_api_gateway_base_path_mapping', 'aws_route53_record', 'aws_route53_health_check', 'aws_api_gateway_rest_api']) {
+      expect(replacedTypes).not.toContain(frontDoor);
+    }
+    // Destroyed before their new-named copy exists: only alarm plumbing and the old roles' inline policies.
+    expect(new Set(ofKind(rename, 'replace-destroy-before-create').map((c) => c.type)))
+      .toEqual(new Set(['aws_cloudwatch_metric_alarm', 'aws_sns_topic', 'aws_sns_topic_subscription', 'aws_iam_role_policy']));
+    expect(ofKind(rename, 'destroy')).toEqual([]);
+  });
+
+  test('changing CORS origins (integration responses): a new deployment in every region, nothing else replaced', () => {
+    const { corsOrigins } = results;
+    expectRedeployedEverywhere(corsOrigins);
+    expect(new Set(ofKind(corsOrigins, ...REPLACES).map((c) => c.type))).toEqual(new Set(['aws_api_gateway_deployment']));
+    expect(ofKind(corsOrigins, 'create', 'destroy')).toEqual([]);
+    expect(corsOrigins.classification.outage).toBe(false);
+  });
+
+  test('reordering regions plans no create, replace or destroy', () => {
+    expect(addresses(ofKind(results.reorderRegions, 'create', 'destroy', ...REPLACES))).toEqual([]);
+  });
+
+  test('adding a region creates in that region only; elsewhere at most in-place updates of shared things', () => {
+    const { addRegion } = results;
+    const created = ofKind(addRegion, 'create');
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.filter((c) => c.scope !== 'ap-southeast-1' && !c.address.includes('ap-southeast-1'))).toEqual([]);
+    expect(addresses(notValidationWait(ofKind(addRegion, 'destroy', ...REPLACES)))).toEqual([]);
+    expect(addresses(notValidationWait(addRegion.classification.changes.filter((c) => REGIONS.includes(c.scope))))).toEqual([]);
+    expect(addRegion.classification.outage).toBe(false);
+  });
+
+  test('retiring a region (retiredRegions) destroys exactly its resources and touches no other region', () => {
+    const { retireFirstRegion } = results;
+    const destroyed = ofKind(retireFirstRegion, 'destroy');
+    expect(destroyed.length).toBeGreaterThan(10);
+    expect(destroyed.filter((c) => c.scope !== 'us-east-1' && !c.address.includes('us-east-1'))).toEqual([]);
+    expect(addresses(notValidationWait(ofKind(retireFirstRegion, 'create', ...REPLACES)))).toEqual([]);
+    expect(addresses(notValidationWait(retireFirstRegion.classification.changes.filter((c) => c.scope === 'us-west-2' || c.scope === 'eu-west-1')))).toEqual([]);
+    expect(retireFirstRegion.classification.outage).toBe(false);
+  });
+
+  test('dropping one alarm email destroys that address\'s subscriptions (health topic, each region\'s expiry topic), replaces none', () => {
+    const { dropFirstEmail } = results;
+    const { changes } = dropFirstEmail.classification;
+    expect(changes).toHaveLength(1 + REGIONS.length);
+    expect(changes.map((c) => [c.type, c.kind, c.before.endpoint])).toEqual(changes.map(() => ['aws_sns_topic_subscription', 'destroy', 'oncall@example.com']));
+  });
+
+  test('a health-check interval change replaces each check create-before-destroy; records move to the new check', () => {
+    const { healthCheckInterval } = results;
+    const checks = healthCheckInterval.classification.changes.filter((c) => c.type === 'aws_route53_health_check');
+    expect(checks.map((c) => [c.scope, c.kind]).sort()).toEqual(REGIONS.map((r) => [r, 'replace-create-before-destroy']).sort());
+    expect(healthCheckInterval.classification.findings.filter((f) => f.rule === 'health-check')).toEqual([]);
+    expect(healthCheckInterval.classification.outage).toBe(false);
+  });
+});
