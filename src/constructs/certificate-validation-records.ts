@@ -56,4 +56,12 @@ export class CertificateValidationRecords extends Construct {
     });
     this.fqdns = Token.asList(TerraformIterator.fromResources(this.records).pluckProperty('fqdn'));
   }
+
+  /**
+   * The FQDNs of the records for `names` only: a certificate that waits on these alone is not touched when another
+   * region's certificate (and its own hostname's record) comes or goes.
+   */
+  fqdnsFor(names: readonly string[]): string[] {
+    return names.map((name) => Token.asString(Fn.lookupNested(Token.asAny(this.records.fqn), [name, 'fqdn'])));
+  }
 }

@@ -64,21 +64,25 @@ export class MultiRegionApiStack extends TerraformStack {
       api: config.api,
     }));
 
-    // The validation records are made from every region's certificate, which is itself made by the loop
-    // below; the lazy list resolves to their FQDNs at synth time.
-    const validationRecordFqdns = Lazy.listValue({ produce: () => this.validationRecords.fqdns });
-    this.frontDoors = this.regionalApis.map((api) => new RegionalFrontDoor(this, `front-door-${api.region}`, {
-      api,
-      provider: providers.get(api.region)!,
-      domainName: config.domainName,
-      hostedZoneId: config.hostedZoneId,
-      validationRecordFqdns,
-      healthCheckName: `${config.namePrefix}-${api.region}`,
-      healthCheck: config.healthCheck,
-      dns: config.dns,
-      regionalHostname: config.healthCheck.target === 'hostname'
-        ? regionalHostname(config.healthCheck.regionalHostname, api.region, config.domainName) : undefined,
-    }));
+    this.frontDoors = this.regionalApis.map((api) => {
+      const hostname = config.healthCheck.target === 'hostname'
+        ? regionalHostname(config.healthCheck.regionalHostname, api.region, config.domainName) : undefined;
+      // The validation records are made from every region's certificate, which is itself made by this loop; the
+      // lazy list resolves at synth time to the records of this certificate's own names, so adding or retiring
+      // another region leaves this region's validation as it is.
+      const names = [config.domainName, ...(hostname ? [hostname] : [])];
+      return new RegionalFrontDoor(this, `front-door-${api.region}`, {
+        api,
+        provider: providers.get(api.region)!,
+        domainName: config.domainName,
+        hostedZoneId: config.hostedZoneId,
+        validationRecordFqdns: Lazy.listValue({ produce: () => this.validationRecords.fqdnsFor(names) }),
+        healthCheckName: `${config.namePrefix}-${api.region}`,
+        healthCheck: config.healthCheck,
+        dns: config.dns,
+        regionalHostname: hostname,
+      });
+    });
     // Route 53 publishes health-check metrics only in us-east-1, so the alarms get a provider of their own there,
     // whether or not us-east-1 is a configured region (its alias keeps it apart from a regional aws.us-east-1).
     // Global resources (Route 53 validation records) live on it too, never on a region that can move or retire.
