@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { measureLocalStart } from './local-start';
@@ -45,7 +45,12 @@ function userCommands(projectDir: string): UserCommand[] {
     { command: 'npm run verify', once: true, run: async () => measureTree('npm', ['run', '--silent', 'verify'], { cwd: projectDir, env }) },
   ];
   if (scripts['plan:change']) {
-    commands.push({ command: 'npm run plan:change', once: true, run: async () => measureTree('npm', ['run', '--silent', 'plan:change'], { cwd: projectDir, env }) });
+    const [from, to] = renameConfigs();
+    commands.push({
+      command: 'npm run plan:change (3 regions, rename)',
+      once: true,
+      run: async () => measureTree('npm', ['run', '--silent', 'plan:change', '--', '--from', from, '--to', to], { cwd: projectDir, env }),
+    });
   }
   return commands;
 }
@@ -88,4 +93,14 @@ export async function benchCommands(projectDir: string, rounds: number, log: (li
     app: row('node dist/main.js (the app)', appRuns.map((app) => ({ run: app, app }))),
     rows: commands.map((command) => row(command.command, runs.get(command)!)),
   };
+}
+
+/** The change the issue's budget names: a 3-region stack renamed (`namePrefix`), as two config files. */
+function renameConfigs(): [string, string] {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-plan-change-'));
+  const base = { domainName: 'api.example.com', hostedZoneId: 'Z0123456789EXAMPLE01', regions: ['us-east-1', 'us-west-2', 'eu-west-1'] };
+  const files: [string, string] = [join(dir, 'from.json'), join(dir, 'to.json')];
+  writeFileSync(files[0], JSON.stringify(base));
+  writeFileSync(files[1], JSON.stringify({ ...base, namePrefix: 'orders-api' }));
+  return files;
 }
