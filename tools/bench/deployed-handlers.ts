@@ -35,7 +35,7 @@ export function deployedHandlers(projectDir: string, workDir: string): DeployedH
   const outdir = mkdtempSync(join(tmpdir(), 'bench-handlers-'));
   try {
     const run = spawnSync(process.execPath, [join(projectDir, 'dist', 'main.js')], {
-      cwd: projectDir, env: { ...process.env, CDKTF_OUTDIR: outdir, MULTI_REGION_CONFIG: '' }, encoding: 'utf8',
+      cwd: projectDir, env: exampleEnv(outdir), encoding: 'utf8',
     });
     if (run.status !== 0) throw new Error(`synth for the handler bench failed: ${run.stderr.trim().slice(-2000)}`);
     const stackDir = join(outdir, 'stacks', API_STACK_NAME);
@@ -63,4 +63,11 @@ export function deployedHandlers(projectDir: string, workDir: string): DeployedH
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** The environment that makes the app synthesize the built-in example into `outdir` (an empty variable is refused). */
+function exampleEnv(outdir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: outdir };
+  delete env.MULTI_REGION_CONFIG;
+  return env;
 }
