@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { findTerraform } from '../terraform/find-terraform';
 import { MirrorError } from '../terraform/cli-config';
 import { TerraformCommandError } from '../terraform/run';
@@ -51,7 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const terraform = findTerraform();
   if (!terraform.found) throw new CliFailure(terraform.message);
   const started = Date.now();
-  const result = await planChange({ from: args.from!, to: args.to, terraform: terraform.binary });
+  if (args.fromApp && !existsSync(args.fromApp)) throw new CliFailure(`--from-app ${args.fromApp}: no such file (build that version first)`);
+  const result = await planChange({ from: args.from!, to: args.to, terraform: terraform.binary, fromApp: args.fromApp });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const prior = result.priorState.cached ? 'prior state from cache' : `prior state converged in ${result.priorState.rounds} round(s)`;
   const source = result.mirror ? 'providers from a filesystem mirror' : 'providers from the registry';
@@ -59,7 +60,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(toJson(result.classification, { from: args.from, to: args.to, priorState: result.priorState, seconds: Number(seconds) }));
   } else {
     console.log(formatClassification(
-      `plan:change ${args.from} -> ${args.to} (multi-region-api, Terraform ${terraform.binary.version}, ${source}; ${prior}; ${seconds}s)`,
+      `plan:change ${args.from}${args.fromApp ? ` (app ${args.fromApp})` : ''} -> ${args.to} (multi-region-api, Terraform ${terraform.binary.version}, ${source}; ${prior}; ${seconds}s)`,
       result.classification));
   }
   return result.classification.outage ? EXIT_OUTAGE : 0;

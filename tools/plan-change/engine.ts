@@ -44,6 +44,11 @@ export interface ChangePlanOptions {
   readonly terraform: TerraformBinary;
   /** false: build and prove the prior state even when the cache holds one (it is then cached anew). @default true */
   readonly reuseState?: boolean;
+  /**
+   * The compiled app that synthesizes `from` (the `dist/main.js` of the version the live stack was deployed with),
+   * to plan an upgrade of this project itself. @default this checkout's dist/main.js
+   */
+  readonly fromApp?: string;
 }
 
 /**
@@ -68,7 +73,7 @@ export async function planChanges(options: ManyChangesOptions): Promise<ChangePl
   const cache = cacheDir();
   const workDir = mkdtempSync(join(cache, 'run-'));
   try {
-    const stackA = await synthesizeConfig(options.from, workDir, 'from');
+    const stackA = await synthesizeConfig(options.from, workDir, 'from', options.fromApp);
     const session = createTerraformSession(options.terraform, { workDir });
     const initDir = await initFolder(session, stackA, cache);
     const prior = await priorStateOf(new ChangeWorkspace(session, stackA, initDir), cache, initDir, options);
@@ -117,7 +122,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 
 async function planInto(workDir: string, cache: string, options: ChangePlanOptions): Promise<ChangePlanResult> {
   const [stackA, stackB] = await Promise.all([
-    synthesizeConfig(options.from, workDir, 'from'), synthesizeConfig(options.to, workDir, 'to'),
+    synthesizeConfig(options.from, workDir, 'from', options.fromApp), synthesizeConfig(options.to, workDir, 'to'),
   ]);
   const session = createTerraformSession(options.terraform, { workDir });
   const initDir = await initFolder(session, stackA, cache);

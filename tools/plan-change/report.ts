@@ -8,10 +8,11 @@ const KIND_LABEL: Record<ChangeKind, string> = {
   'replace-create-before-destroy': 'replace (create before destroy)',
   'replace-destroy-before-create': 'replace (destroy before create)',
   destroy: 'destroy',
+  forget: 'forget (left in AWS)',
 };
 const KINDS = Object.keys(KIND_LABEL) as ChangeKind[];
 const SHORT: Record<ChangeKind, string> = {
-  create: 'create', update: 'update', 'replace-create-before-destroy': 'replace cbd', 'replace-destroy-before-create': 'replace dbc', destroy: 'destroy',
+  create: 'create', update: 'update', 'replace-create-before-destroy': 'replace cbd', 'replace-destroy-before-create': 'replace dbc', destroy: 'destroy', forget: 'forget',
 };
 
 function risksOf(change: Change, findings: readonly Finding[]): string {
@@ -24,9 +25,11 @@ export function formatClassification(title: string, result: Classification): str
   if (changes.length === 0) return `${title}\nNo changes.`;
   const scopes = [...new Set(changes.map((c) => c.scope))].sort((a, b) => (a === 'global' ? 1 : b === 'global' ? -1 : a.localeCompare(b)));
   const count = (scope: string, kind: ChangeKind) => changes.filter((c) => c.scope === scope && c.kind === kind).length;
+  // Forgets are rare (an upgrade dropping what the stack no longer owns): their column shows only when there are some.
+  const kinds = KINDS.filter((k) => k !== 'forget' || changes.some((c) => c.kind === 'forget'));
   const summary = [
-    ['scope', ...KINDS.map((k) => SHORT[k])],
-    ...scopes.map((scope) => [scope, ...KINDS.map((k) => String(count(scope, k) || '.'))]),
+    ['scope', ...kinds.map((k) => SHORT[k])],
+    ...scopes.map((scope) => [scope, ...kinds.map((k) => String(count(scope, k) || '.'))]),
   ];
   const rows = scopes.flatMap((scope) => changes.filter((c) => c.scope === scope)
     .map((c) => [scope, KIND_LABEL[c.kind], c.address, whatChanges(c), risksOf(c, findings) || '-']));

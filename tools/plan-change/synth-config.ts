@@ -13,8 +13,9 @@ export class ConfigSideError extends Error {}
 export type StackFile = SynthesizedStack;
 
 /** Runs the compiled app on one config into a fresh folder under `parent`; resolves with the API stack. */
-export function synthesizeConfig(configFile: string, parent: string, label: string): Promise<StackFile> {
-  const main = join(projectRoot(), 'dist', 'main.js');
+export function synthesizeConfig(
+  configFile: string, parent: string, label: string, main = join(projectRoot(), 'dist', 'main.js'),
+): Promise<StackFile> {
   if (!existsSync(main)) return Promise.reject(new ConfigSideError(`${main} is missing: run \`npm run build\` first`));
   const outdir = mkdtempSync(join(parent, `${label}-`));
   return new Promise((resolve, reject) => {

@@ -25,7 +25,9 @@ export interface ChangePlanJson {
   };
 }
 
-export type ChangeKind = 'create' | 'update' | 'replace-create-before-destroy' | 'replace-destroy-before-create' | 'destroy';
+export type ChangeKind = 'create' | 'update' | 'replace-create-before-destroy' | 'replace-destroy-before-create' | 'destroy'
+  /** Dropped from state by a `removed { destroy = false }` block: no longer managed, left in AWS as it is. */
+  | 'forget';
 
 /** One resource instance the plan changes, placed in a region (or `global`), with what changes in it. */
 export interface Change {
@@ -51,6 +53,7 @@ export function kindOf(actions: readonly string[]): ChangeKind | undefined {
     case 'create': return 'create';
     case 'update': return 'update';
     case 'delete': return 'destroy';
+    case 'forget': return 'forget';
     case 'create,delete': return 'replace-create-before-destroy';
     case 'delete,create': return 'replace-destroy-before-create';
     default: return undefined;
@@ -93,14 +96,14 @@ export function scopeOf(plan: ChangePlanJson, address: string): string {
   return REGION_IN_NAME.exec(name)?.[1] ?? GLOBAL_SCOPE;
 }
 
-/** Every managed instance the plan creates, updates, replaces or destroys (no-ops and reads left out). */
+/** Every managed instance the plan creates, updates, replaces, destroys or forgets (no-ops and reads left out). */
 export function planChanges(plan: ChangePlanJson): Change[] {
   return (plan.resource_changes ?? []).filter((c) => c.mode === 'managed').flatMap((c) => {
     const kind = kindOf(c.change.actions);
     if (!kind) return [];
     const before = asObject(c.change.before);
     const after = asObject(c.change.after);
-    const attributes = kind === 'create' || kind === 'destroy' ? [] : changedAttributes(before, after, asObject(c.change.after_unknown));
+    const attributes = kind === 'create' || kind === 'destroy' || kind === 'forget' ? [] : changedAttributes(before, after, asObject(c.change.after_unknown));
     const forcedBy = [...new Set((c.change.replace_paths ?? []).map((path) => String(path[0])))].sort();
     return [{ address: c.address, type: c.type, kind, scope: scopeOf(plan, c.address), attributes, forcedBy, before, after }];
   });

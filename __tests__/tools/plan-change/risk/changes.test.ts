@@ -22,4 +22,9 @@ describe('planChanges', () => {
   test('names the changed attributes and what forces a replacement', () => {
     expect(changes[0]).toEqual(expect.objectContaining({ attributes: ['function_name'], forcedBy: ['function_name'] }));
   });
+
+  test('a removed block with destroy = false is a forget, not a destroy: left in AWS, no longer managed', () => {
+    const [forgotten] = planChanges(fakePlan({ address: 'aws_iam_role.region-us-east-1_old-role', actions: ['forget'] }));
+    expect(forgotten).toEqual(expect.objectContaining({ kind: 'forget', scope: 'us-east-1', attributes: [] }));
+  });
 });

@@ -64,7 +64,10 @@ describeWithTerraform('changing a live stack: each change planned by hashicorp/a
       .map((c) => [(c as { previous_address?: string }).previous_address, c.change.actions.join()]);
     expect(moves.sort()).toEqual(Object.values(FORMER_SUBSCRIPTIONS).map((name) => [`aws_sns_topic_subscription.${name}`, 'no-op']).sort());
     expectRedeployedEverywhere(upgrade);
-    expect(upgrade.classification.changes.filter((c) => !['aws_api_gateway_deployment', 'aws_api_gateway_stage'].includes(c.type))).toEqual([]);
+    expect(ofKind(upgrade, 'forget').map((c) => c.address).sort())
+      .toEqual(Object.values(FORMER_ADDRESSES).flatMap(({ account, role, policy }) => [account, role, policy]).sort());
+    expect(upgrade.classification.changes.filter((c) => c.kind !== 'forget'
+      && !['aws_api_gateway_deployment', 'aws_api_gateway_stage'].includes(c.type))).toEqual([]);
     expect(upgrade.classification.outage).toBe(false);
   });
 

@@ -8,6 +8,8 @@ export const apiGatewayAccount: RiskRule = {
     severity: 'warning' as const,
     scope: c.scope,
     address: c.address,
-    message: `account-wide API Gateway setting ${c.kind === 'create' ? 'taken over' : c.kind === 'destroy' ? 'removed' : 'changed'} in ${c.scope}: every API of the account there is affected`,
+    message: c.kind === 'forget'
+      ? `account-wide API Gateway setting in ${c.scope} no longer managed by this stack (left as it is): whoever owns it now, see apiGatewayAccountSetting`
+      : `account-wide API Gateway setting ${c.kind === 'create' ? 'taken over' : c.kind === 'destroy' ? 'removed' : 'changed'} in ${c.scope}: every API of the account there is affected`,
   })),
 };

@@ -14,4 +14,10 @@ describe('api-gateway-account-setting', () => {
   test('compliant: the plan leaves the setting alone', () => {
     expect(run({ address: 'aws_api_gateway_account.region-us-west-2_account', actions: ['no-op'] }).findings).toEqual([]);
   });
+
+  test('forgetting the setting (an upgrade hands it to its owner) is a warning that says the setting stays', () => {
+    const result = run({ address: 'aws_api_gateway_account.region-us-west-2_account', actions: ['forget'] });
+    expect(result.findings.map((f) => [f.severity, f.scope])).toEqual([['warning', 'us-west-2']]);
+    expect(result.findings[0].message).toMatch(/no longer managed by this stack \(left as it is\)/);
+  });
 });
