@@ -2,6 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Construct } from 'constructs';
 import { DnsConfig } from '../config/types';
+import { aliasRecordPair } from './alias-records';
 
 export interface LatencyRecordsProps {
   /** Route 53 is global; the region's provider keeps every regional resource on its own provider. */
@@ -43,10 +44,8 @@ export class LatencyRecords extends Construct {
       return;
     }
     // The health check decides; evaluating the target's health as well would add nothing for API Gateway.
-    const alias = { name: props.targetDomainName, zoneId: props.targetZoneId, evaluateTargetHealth: false };
-    this.records = [
-      new Route53Record(this, 'a', { ...common, type: 'A', alias }),
-      new Route53Record(this, 'aaaa', { ...common, type: 'AAAA', alias }),
-    ];
+    this.records = aliasRecordPair(this, {
+      ...common, alias: { name: props.targetDomainName, zoneId: props.targetZoneId, evaluateTargetHealth: false },
+    });
   }
 }

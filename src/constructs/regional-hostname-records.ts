@@ -1,6 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Construct } from 'constructs';
+import { aliasRecordPair } from './alias-records';
 
 export interface RegionalHostnameRecordsProps {
   /** Route 53 is global; the region's provider keeps every regional resource on its own provider. */
@@ -23,15 +24,11 @@ export class RegionalHostnameRecords extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionalHostnameRecordsProps) {
     super(scope, id);
-    const common = {
+    this.records = aliasRecordPair(this, {
       provider: props.provider,
       zoneId: props.zoneId,
       name: props.name,
       alias: { name: props.targetDomainName, zoneId: props.targetZoneId, evaluateTargetHealth: false },
-    };
-    this.records = [
-      new Route53Record(this, 'a', { ...common, type: 'A' }),
-      new Route53Record(this, 'aaaa', { ...common, type: 'AAAA' }),
-    ];
+    });
   }
 }
