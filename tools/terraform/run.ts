@@ -20,9 +20,17 @@ export class TerraformCommandError extends Error {
   }
 }
 
+/**
+ * Go's collector target for Terraform and the provider processes it starts (they inherit it), unless GOGC is set.
+ * Each command lives seconds and the provider's schema is large: at Go's default (100) collection is a quarter of a
+ * plan's CPU; at 400 a 3-region plan takes ~20% less CPU for ~20% more peak memory (~450 MB per process).
+ */
+export const TERRAFORM_GOGC = '400';
+
 /** The environment for every command: our CLI config, no update check, no prompts, no color. */
 export function terraformEnv(runner: TerraformRunner, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return {
+    GOGC: TERRAFORM_GOGC,
     ...base,
     TF_CLI_CONFIG_FILE: runner.cliConfigFile,
     CHECKPOINT_DISABLE: '1',

@@ -35,4 +35,9 @@ describe('runTerraform', () => {
     expect(terraformEnv(runner('terraform'), { TF_CLI_CONFIG_FILE: '/root/.terraformrc' }))
       .toMatchObject({ TF_CLI_CONFIG_FILE: '/tmp/our.tfrc', CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', NO_COLOR: '1' });
   });
+
+  test("Go's collector runs less often (GOGC=400) unless the caller set GOGC", () => {
+    expect(terraformEnv(runner('terraform'), {}).GOGC).toBe('400');
+    expect(terraformEnv(runner('terraform'), { GOGC: '100' }).GOGC).toBe('100');
+  });
 });
