@@ -16,7 +16,6 @@ type Config = Record<string, unknown>;
 
 /** Each scenario: the config the live stack changes to. */
 export const SCENARIOS = {
-  unchanged: { ...BASE_CONFIG },
   rename: { ...BASE_CONFIG, namePrefix: 'orders-api' },
   corsOrigins: { ...BASE_CONFIG, cors: { allowOrigins: ['https://app.example.com'] } },
   reorderRegions: { ...BASE_CONFIG, regions: ['eu-west-1', 'us-west-2', 'us-east-1'] },
