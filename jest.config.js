@@ -11,6 +11,7 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/setup.js'],
   // Says which layers did not run for lack of Terraform or Chromium (jest hides the console of all-skipped suites).
   reporters: ['default', '<rootDir>/__tests__/helpers/skipped-layers-reporter.js'],
+  testSequencer: '<rootDir>/__tests__/helpers/sequencer.js',
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Whole-stack synths and runs of the compiled app take seconds; 5 s (the default) fails on a busy 2-core runner.
   testTimeout: 30000,
