@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { join } from 'path';
 import { TerraformBinary } from '../terraform/find-terraform';
 import { createTerraformSession } from '../terraform/session';
+import { batchesOf, planBatch } from './batch';
 import { cacheDir, hashOf, readCached, writeCached } from './cache';
 import { convergePriorState } from './converge';
 import { StackResources } from './prior-state/references';
@@ -32,10 +33,8 @@ export interface ChangeTarget {
 }
 
 export interface ManyChangesOptions extends Omit<ChangePlanOptions, 'to'> {
-  /** Configs to plan against the one prior state of `from`, each in a folder of its own. */
+  /** Configs to plan against the one prior state of `from`, all in one Terraform run where their providers agree. */
   readonly to: ReadonlyArray<string | ChangeTarget>;
-  /** Change plans run at once (they wait on Terraform and the provider). @default 2 */
-  readonly concurrency?: number;
 }
 
 export interface ChangePlanOptions {
@@ -66,8 +65,8 @@ export async function planChange(options: ChangePlanOptions): Promise<ChangePlan
 }
 
 /**
- * One prior state for `from` (built and proven once, or from the cache), then one change plan per config of `to`,
- * `concurrency` at a time; results in the order of `to`.
+ * One prior state for `from` (built and proven once, or from the cache), then every config of `to` planned against
+ * it; the configs whose providers agree share one Terraform run (see batch.ts). Results in the order of `to`.
  */
 export async function planChanges(options: ManyChangesOptions): Promise<ChangePlanResult[]> {
   const cache = cacheDir();
@@ -77,15 +76,21 @@ export async function planChanges(options: ManyChangesOptions): Promise<ChangePl
     const session = createTerraformSession(options.terraform, { workDir });
     const initDir = await initFolder(session, stackA, cache);
     const prior = await priorStateOf(new ChangeWorkspace(session, stackA, initDir), cache, initDir, options);
-    const planOne = async (to: string | ChangeTarget, index: number): Promise<ChangePlanResult> => {
-      const target = typeof to === 'string' ? { config: to } : to;
-      const stackB = await synthesizeConfig(target.config, workDir, `to${index}`);
-      const workspace = new ChangeWorkspace(session, stackB, initDir);
-      await workspace.plan(target.editState ? target.editState(JSON.parse(JSON.stringify(prior.state)) as StateFile) : prior.state);
-      const plan = await workspace.show<ChangePlanJson>();
-      return { classification: classifyPlan(plan), plan, priorState: { rounds: prior.rounds, cached: prior.cached }, mirror: session.mirror };
-    };
-    return await mapLimited(options.to, options.concurrency ?? 2, planOne);
+    const targets = options.to.map((to) => (typeof to === 'string' ? { config: to } : to));
+    const stacks = await mapLimited(targets, 4, (target, index) => synthesizeConfig(target.config, workDir, `to${index}`));
+    const members = targets.map((target, index) => ({
+      index,
+      stack: stacks[index],
+      state: target.editState ? target.editState(JSON.parse(JSON.stringify(prior.state)) as StateFile) : prior.state,
+    }));
+    const plans: ChangePlanJson[] = new Array(members.length);
+    for (const batch of batchesOf(members)) {
+      const planned = await planBatch(session, initDir, mkdtempSync(join(workDir, 'batch-')), batch);
+      batch.forEach((member, k) => { plans[member.index] = planned[k]; });
+    }
+    return plans.map((plan) => ({
+      classification: classifyPlan(plan), plan, priorState: { rounds: prior.rounds, cached: prior.cached }, mirror: session.mirror,
+    }));
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
