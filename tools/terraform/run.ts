@@ -1,10 +1,13 @@
 import { spawn } from 'child_process';
 import { TerraformBinary } from './find-terraform';
+import { withInitLock } from './init-lock';
 
 export interface TerraformRunner {
   readonly binary: TerraformBinary;
   /** The CLI configuration file every command reads (TF_CLI_CONFIG_FILE). */
   readonly cliConfigFile: string;
+  /** The plugin cache that configuration names: `init`s that share it take turns (see init-lock.ts). */
+  readonly pluginCacheDir?: string;
 }
 
 export interface TerraformResult {
@@ -42,6 +45,11 @@ export function terraformEnv(runner: TerraformRunner, base: NodeJS.ProcessEnv = 
 
 /** Runs `terraform <command> -no-color <options...>` in `dir`; resolves with its output, rejects with TerraformCommandError. */
 export function runTerraform(runner: TerraformRunner, dir: string, args: readonly string[]): Promise<TerraformResult> {
+  if (args[0] === 'init' && runner.pluginCacheDir) return withInitLock(runner.pluginCacheDir, () => run(runner, dir, args));
+  return run(runner, dir, args);
+}
+
+function run(runner: TerraformRunner, dir: string, args: readonly string[]): Promise<TerraformResult> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const child = spawn(runner.binary.path, [args[0], '-no-color', ...args.slice(1)], { cwd: dir, env: terraformEnv(runner) });

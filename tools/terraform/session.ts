@@ -24,5 +24,5 @@ export function createTerraformSession(binary: TerraformBinary, options: Terrafo
   const pluginCacheDir = options.pluginCacheDir
     ?? (env.TF_PLUGIN_CACHE_DIR || join(projectRoot(), 'node_modules', '.cache', 'terraform-plugins'));
   const cliConfigFile = writeCliConfig(join(options.workDir, 'terraform.rc'), { mirror, pluginCacheDir });
-  return { binary, cliConfigFile, mirror };
+  return { binary, cliConfigFile, mirror, pluginCacheDir };
 }
