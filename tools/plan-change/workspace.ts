@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { OFFLINE_STATE_FILE, writeOfflineOverride } from '../terraform/override';
 import { execFile } from 'child_process';
@@ -22,15 +22,26 @@ export async function initFolder(session: TerraformSession, stack: StackFile, ca
   const json = stack.model.json;
   const key = hashOf(session.binary.version, JSON.stringify(json.terraform?.required_providers ?? {}), session.mirror ?? 'registry');
   const dir = join(cacheRoot, `init-${key}`);
-  if (existsSync(join(dir, LOCK_FILE)) && existsSync(join(dir, DATA_DIR))) return dir;
-  const building = `${dir}.${process.pid}`;
-  rmSync(building, { recursive: true, force: true });
-  mkdirSync(building, { recursive: true });
+  const complete = () => existsSync(join(dir, LOCK_FILE)) && existsSync(join(dir, DATA_DIR));
+  if (complete()) return dir;
+  mkdirSync(cacheRoot, { recursive: true });
+  const building = mkdtempSync(`${dir}.building-`);
   writeFileSync(join(building, 'cdk.tf.json'), JSON.stringify({ terraform: { required_providers: json.terraform?.required_providers }, provider: json.provider }));
   writeOfflineOverride(building, stack.model);
   await runTerraform(session, building, ['init', '-input=false', '-backend=true']);
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(building, dir);
+  // The folder only ever appears whole, by this rename. If another process (a parallel test worker) put it there
+  // first, it may be using it: keep theirs. A folder there that is not whole was left by an interrupted run.
+  try {
+    renameSync(building, dir);
+  } catch (error) {
+    if (complete()) {
+      rmSync(building, { recursive: true, force: true });
+    } else {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOTEMPTY' && (error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(building, dir);
+    }
+  }
   return dir;
 }
 
