@@ -18,6 +18,14 @@ export function hashOf(...parts: string[]): string {
   return hash.digest('hex').slice(0, 24);
 }
 
+/** Bump when the way a prior state is built changes, so cached states from older builders are not reused. */
+const PRIOR_STATE_BUILDER = '3';
+
+/** Where the proven prior state of a synthesized stack is cached, for this init folder (Terraform and provider). */
+export function priorStateFile(cache: string, initDir: string, stack: { readonly model: { readonly json: unknown } }): string {
+  return join(cache, `state-${hashOf(PRIOR_STATE_BUILDER, initDir, JSON.stringify(stack.model.json))}.tfstate`);
+}
+
 export function readCached(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }

@@ -37,12 +37,28 @@ export function describeDifferences(plan: ValuesPlan): string[] {
   });
 }
 
-export interface ConvergeOptions {
+/** Builds the state a plan would leave behind, folding in `prior` (the state the plan was made against) when given. */
+export type BuildState = (plan: ConvergencePlan, prior?: StateFile) => Promise<StateFile>;
+
+export interface StackStateOptions {
   /** May still be loading while the create plan runs. */
   readonly schemas: ResourceSchemas | Promise<ResourceSchemas>;
   readonly resources: StackResources;
   readonly terraformVersion: string;
   readonly seed: string;
+}
+
+/** One stack's state from its plan: planned values, placeholders for what only an apply knows, references resolved. */
+export function stackStateBuilder(options: StackStateOptions): BuildState {
+  return async (plan, prior) => {
+    const state = stateFromPlan(plan, await options.schemas, options.terraformVersion, options.seed, prior);
+    resolveReferences(state, options.resources);
+    return state;
+  };
+}
+
+export interface ConvergeOptions {
+  readonly build: BuildState;
   /** @default 5 */
   readonly maxRounds?: number;
   /**
@@ -58,11 +74,7 @@ export interface ConvergeOptions {
  * back in until a plan changes nothing.
  */
 export async function convergePriorState(planner: Planner, options: ConvergeOptions): Promise<Convergence> {
-  const build = async (plan: ConvergencePlan, prior?: StateFile) => {
-    const state = stateFromPlan(plan, await options.schemas, options.terraformVersion, options.seed, prior);
-    resolveReferences(state, options.resources);
-    return state;
-  };
+  const { build } = options;
   await planner.plan(undefined);
   let state = await build(await planner.show<ConvergencePlan>());
   const maxRounds = options.maxRounds ?? 5;

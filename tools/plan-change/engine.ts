@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'fs';
 import { join } from 'path';
 import { TerraformBinary } from '../terraform/find-terraform';
 import { createTerraformSession } from '../terraform/session';
-import { batchesOf, planBatch } from './batch';
-import { cacheDir, hashOf, readCached, writeCached } from './cache';
-import { convergePriorState } from './converge';
+import { cacheDir, priorStateFile, readCached, writeCached } from './cache';
+import { convergePriorState, stackStateBuilder } from './converge';
 import { StackResources } from './prior-state/references';
 import { StateFile } from './prior-state/state-file';
 import { ChangePlanJson } from './risk/changes';
@@ -12,8 +11,6 @@ import { Classification, classifyPlan } from './risk/classify';
 import { synthesizeConfig } from './synth-config';
 import { ChangeWorkspace, initFolder, providerSchemas } from './workspace';
 
-/** Bump when the way a prior state is built changes, so cached states from older builders are not reused. */
-const PRIOR_STATE_BUILDER = '3';
 
 export interface ChangePlanResult {
   readonly classification: Classification;
@@ -30,11 +27,6 @@ export interface ChangeTarget {
    * upgrade). It gets a copy; the proven state is never changed.
    */
   readonly editState?: (state: StateFile) => StateFile;
-}
-
-export interface ManyChangesOptions extends Omit<ChangePlanOptions, 'to'> {
-  /** Configs to plan against the one prior state of `from`, all in one Terraform run where their providers agree. */
-  readonly to: ReadonlyArray<string | ChangeTarget>;
 }
 
 export interface ChangePlanOptions {
@@ -64,67 +56,6 @@ export async function planChange(options: ChangePlanOptions): Promise<ChangePlan
   }
 }
 
-/**
- * One prior state for `from` (built and proven once, or from the cache), then every config of `to` planned against
- * it; the configs whose providers agree share one Terraform run (see batch.ts). Results in the order of `to`.
- */
-export async function planChanges(options: ManyChangesOptions): Promise<ChangePlanResult[]> {
-  const cache = cacheDir();
-  const workDir = mkdtempSync(join(cache, 'run-'));
-  try {
-    const stackA = await synthesizeConfig(options.from, workDir, 'from', options.fromApp);
-    const session = createTerraformSession(options.terraform, { workDir });
-    const initDir = await initFolder(session, stackA, cache);
-    const prior = await priorStateOf(new ChangeWorkspace(session, stackA, initDir), cache, initDir, options);
-    const targets = options.to.map((to) => (typeof to === 'string' ? { config: to } : to));
-    const stacks = await mapLimited(targets, 4, (target, index) => synthesizeConfig(target.config, workDir, `to${index}`));
-    const members = targets.map((target, index) => ({
-      index,
-      stack: stacks[index],
-      state: target.editState ? target.editState(JSON.parse(JSON.stringify(prior.state)) as StateFile) : prior.state,
-    }));
-    const plans: ChangePlanJson[] = new Array(members.length);
-    for (const batch of batchesOf(members)) {
-      const planned = await planBatch(session, initDir, mkdtempSync(join(workDir, 'batch-')), batch);
-      batch.forEach((member, k) => { plans[member.index] = planned[k]; });
-    }
-    return plans.map((plan) => ({
-      classification: classifyPlan(plan), plan, priorState: { rounds: prior.rounds, cached: prior.cached }, mirror: session.mirror,
-    }));
-  } finally {
-    rmSync(workDir, { recursive: true, force: true });
-  }
-}
-
-async function priorStateOf(from: ChangeWorkspace, cache: string, initDir: string, options: Omit<ChangePlanOptions, 'to'>) {
-  const stateFile = join(cache, `state-${hashOf(PRIOR_STATE_BUILDER, initDir, JSON.stringify(from.stack.model.json))}.tfstate`);
-  const cachedState = options.reuseState === false ? undefined : readCached(stateFile);
-  if (cachedState) return { state: JSON.parse(cachedState) as StateFile, rounds: 0, cached: true };
-  const schemas = providerSchemas(from.session, initDir, cache);
-  schemas.catch(() => undefined); // awaited (and its failure reported) after the create plan
-  const converged = await convergePriorState(from, {
-    schemas,
-    resources: (from.stack.model.json.resource ?? {}) as StackResources,
-    terraformVersion: options.terraform.version,
-    seed: stateFile,
-  });
-  writeCached(stateFile, JSON.stringify(converged.state));
-  return { state: converged.state, rounds: converged.rounds, cached: false };
-}
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index], index);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
-}
-
 async function planInto(workDir: string, cache: string, options: ChangePlanOptions): Promise<ChangePlanResult> {
   const [stackA, stackB] = await Promise.all([
     synthesizeConfig(options.from, workDir, 'from', options.fromApp), synthesizeConfig(options.to, workDir, 'to'),
@@ -134,7 +65,7 @@ async function planInto(workDir: string, cache: string, options: ChangePlanOptio
   const from = new ChangeWorkspace(session, stackA, initDir);
   const to = new ChangeWorkspace(session, stackB, initDir);
 
-  const stateFile = join(cache, `state-${hashOf(PRIOR_STATE_BUILDER, initDir, JSON.stringify(stackA.model.json))}.tfstate`);
+  const stateFile = priorStateFile(cache, initDir, stackA);
   const cachedState = options.reuseState === false ? undefined : readCached(stateFile);
   let state: StateFile;
   let rounds = 0;
@@ -157,10 +88,9 @@ async function planInto(workDir: string, cache: string, options: ChangePlanOptio
     const schemas = providerSchemas(session, initDir, cache);
     schemas.catch(() => undefined); // awaited (and its failure reported) after the create plan
     const converged = await convergePriorState(from, {
-      schemas,
-      resources: (stackA.model.json.resource ?? {}) as StackResources,
-      terraformVersion: options.terraform.version,
-      seed: stateFile,
+      build: stackStateBuilder({
+        schemas, resources: (stackA.model.json.resource ?? {}) as StackResources, terraformVersion: options.terraform.version, seed: stateFile,
+      }),
       onCandidate: planTo,
     });
     ({ state, rounds } = converged);

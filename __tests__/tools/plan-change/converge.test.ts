@@ -1,4 +1,4 @@
-import { ConvergenceError, convergePriorState, Planner } from '../../../tools/plan-change/converge';
+import { ConvergenceError, convergePriorState, Planner, stackStateBuilder } from '../../../tools/plan-change/converge';
 import { StateFile } from '../../../tools/plan-change/prior-state/state-file';
 import { createPlan, SCHEMAS } from './prior-state/fake-plan';
 
@@ -22,7 +22,7 @@ function fakePlanner(changingRounds: number): Planner & { states: Array<StateFil
   };
 }
 
-const options = { schemas: SCHEMAS, resources: {}, terraformVersion: '1.11.4', seed: 's' };
+const options = { build: stackStateBuilder({ schemas: SCHEMAS, resources: {}, terraformVersion: '1.11.4', seed: 's' }) };
 
 describe('convergePriorState', () => {
   test('plans the create plan with no state, then rounds until a plan changes nothing', async () => {

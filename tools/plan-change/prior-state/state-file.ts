@@ -9,6 +9,8 @@ export interface StateInstance {
 }
 
 export interface StateResource {
+  /** `module.<name>` for a resource of a child module; absent at the root. */
+  module?: string;
   mode: 'managed';
   type: string;
   name: string;

@@ -1,12 +1,15 @@
-import { ChangePlanResult, planChange, planChanges } from '../../../../tools/plan-change/engine';
+import { planChangeSets } from '../../../../tools/plan-change/change-sets';
+import { ChangePlanResult, planChange } from '../../../../tools/plan-change/engine';
 import { Change, ChangeKind } from '../../../../tools/plan-change/risk/changes';
 import { describeWithTerraform, TERRAFORM_TIMEOUT_MS } from '../../../helpers/terraform';
 import { BASE_CONFIG, ScenarioName, SCENARIOS, writeConfigs } from './configs';
+import { HOSTNAME_CHANGE, hostnameChangeTests } from './hostname-health-checks';
 import { asPreviousVersion, FORMER_ADDRESSES, FORMER_SUBSCRIPTIONS } from './previous-version';
 
 // Every common change to a live 3-region stack, planned by the real provider offline against ONE prior state of
 // the base config, converged in this run (never taken from an earlier run's cache), all in one Terraform run; then
 // the rename once more on its own, which must reuse the state this run proved and plan what the batch planned.
+// The move to hostname health checks starts from a stack of its own; its prior state converges alongside.
 
 type Results = Record<ScenarioName, ChangePlanResult>;
 const REGIONS: readonly string[] = BASE_CONFIG.regions;
@@ -20,15 +23,17 @@ describeWithTerraform('changing a live stack: each change planned by hashicorp/a
   const results = {} as Results;
   let upgrade: ChangePlanResult;
   let renameAlone: ChangePlanResult;
+  let hostnameChange: ChangePlanResult;
 
   beforeAll(async () => {
-    const files = writeConfigs({ base: BASE_CONFIG, ...SCENARIOS });
+    const files = writeConfigs({ base: BASE_CONFIG, ...SCENARIOS, ...HOSTNAME_CHANGE });
     const names = Object.keys(SCENARIOS) as ScenarioName[];
     // Last: the same config on a stack deployed by the previous version of this project.
-    const planned = await planChanges({
-      from: files.base, to: [...names.map((name) => files[name]), { config: files.base, editState: asPreviousVersion }], terraform,
-      reuseState: false,
-    });
+    const [planned, [hostname]] = await planChangeSets([
+      { from: files.base, to: [...names.map((name) => files[name]), { config: files.base, editState: asPreviousVersion }] },
+      { from: files.executeApi, to: [files.hostname] },
+    ], { terraform, reuseState: false });
+    hostnameChange = hostname;
     names.forEach((name, index) => { results[name] = planned[index]; });
     upgrade = planned[names.length];
     renameAlone = await planChange({ from: files.base, to: files.rename, terraform });
@@ -137,5 +142,9 @@ describeWithTerraform('changing a live stack: each change planned by hashicorp/a
     expect(checks.map((c) => [c.scope, c.kind]).sort()).toEqual(REGIONS.map((r) => [r, 'replace-create-before-destroy']).sort());
     expect(healthCheckInterval.classification.findings.filter((f) => f.rule === 'health-check')).toEqual([]);
     expect(healthCheckInterval.classification.outage).toBe(false);
+  });
+
+  describe('day 2: execute-api health checks -> hostname health checks (one region)', () => {
+    hostnameChangeTests(() => hostnameChange);
   });
 });

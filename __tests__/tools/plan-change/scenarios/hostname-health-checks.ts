@@ -1,32 +1,27 @@
-import { mkdtempSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { Change } from '../../../../tools/plan-change/risk/changes';
-import { ChangePlanResult, planChange } from '../../../../tools/plan-change/engine';
-import { MINIMAL } from '../../../helpers/config';
-import { describeWithTerraform, TERRAFORM_TIMEOUT_MS } from '../../../helpers/terraform';
+import { ChangePlanResult } from '../../../../tools/plan-change/engine';
+import { BASE_CONFIG } from './configs';
 
 // Day 2: a stack deployed with the blog's execute-api checks (no regional hostnames) moves to the default, checks
-// through each region's own hostname. One region keeps the real-provider plans short; every region plans alike.
+// through each region's own hostname. One region keeps the plans small; every region plans alike.
 const REGION = 'us-east-1';
 
-function configFile(name: string, healthCheck: Record<string, unknown>): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'plan-change-hostname-')), `${name}.json`);
-  writeFileSync(file, JSON.stringify({ ...MINIMAL, regions: [REGION], healthCheck }));
-  return file;
-}
+/** The deployed config and the one it changes to (the scenarios' settings, so all plan in one Terraform run). */
+export const HOSTNAME_CHANGE = {
+  executeApi: { ...BASE_CONFIG, regions: [REGION], healthCheck: { target: 'execute-api' } },
+  hostname: { ...BASE_CONFIG, regions: [REGION], healthCheck: {} },
+};
 
-describeWithTerraform('day 2: execute-api health checks -> hostname health checks, planned against hashicorp/aws', (terraform) => {
+/** The tests of that change, on the result the caller planned (scenarios.test.ts plans it with the others). */
+export function hostnameChangeTests(planned: () => ChangePlanResult): void {
   let result: ChangePlanResult;
   let changes: readonly Change[];
   const ofType = (type: string) => changes.filter((c) => c.type === type);
 
-  beforeAll(async () => {
-    result = await planChange({
-      from: configFile('execute-api', { target: 'execute-api' }), to: configFile('hostname', {}), terraform,
-    });
+  beforeAll(() => {
+    result = planned();
     changes = result.classification.changes;
-  }, TERRAFORM_TIMEOUT_MS);
+  });
 
   test('the health check is updated in place to the hostname and /v1/healthcheck: never destroyed, its records keep it', () => {
     expect(ofType('aws_route53_health_check').map((c) => [c.kind, [...c.attributes].sort()]))
@@ -67,4 +62,4 @@ describeWithTerraform('day 2: execute-api health checks -> hostname health check
     expect(result.classification.outage).toBe(false);
     expect(result.classification.findings.map((f) => [f.rule, f.severity])).toEqual([['certificate-replaced', 'warning']]);
   });
-});
+}

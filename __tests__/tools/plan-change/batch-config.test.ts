@@ -1,6 +1,5 @@
-import { batchesOf, combinedState, memberPlan, moduleJson, rootJson } from '../../../tools/plan-change/batch';
+import { batchesOf, moduleJson, rootJson } from '../../../tools/plan-change/batch-config';
 import { StateFile } from '../../../tools/plan-change/prior-state/state-file';
-import { ChangePlanJson } from '../../../tools/plan-change/risk/changes';
 import { StackModel } from '../../../tools/stack-model/stack-model';
 import { TerraformJson } from '../../../tools/stack-model/terraform-json';
 
@@ -49,7 +48,7 @@ describe('moduleJson', () => {
 
 describe('rootJson', () => {
   test('configures each alias once and passes every module the aliases its stack uses', () => {
-    const root = rootJson([member(stackOf([east])), member(stackOf([east, west]))]) as unknown as Record<string, unknown>;
+    const root = rootJson([member(stackOf([east])).stack, member(stackOf([east, west])).stack]) as unknown as Record<string, unknown>;
     expect(root.provider).toEqual({ aws: [east, west] });
     expect(root.module).toEqual({
       stack0: { source: './stack0', providers: { 'aws.us-east-1': 'aws.us-east-1' } },
@@ -57,44 +56,10 @@ describe('rootJson', () => {
     });
     expect(root.terraform).toEqual({ required_providers: { aws: { source: 'aws', version: '5.100.0' } }, backend: { local: { path: 'offline-proof.tfstate' } } });
   });
-});
 
-describe('combinedState', () => {
-  test("puts each member's resources in its module and keeps no root outputs", () => {
-    const resource = { mode: 'managed' as const, type: 'aws_sns_topic', name: 'topic', provider: 'provider["registry.terraform.io/hashicorp/aws"].us-east-1', instances: [] };
-    const state = combinedState([member(stackOf([east]), { resources: [resource] }), member(stackOf([east]), { resources: [resource] })]);
-    expect(state.resources).toEqual([{ ...resource, module: 'module.stack0' }, { ...resource, module: 'module.stack1' }]);
-    expect(state.outputs).toEqual({});
-    expect(state.lineage).toBe('l');
-  });
-});
-
-describe('memberPlan', () => {
-  const change = (address: string, extra: object = {}) => ({
-    address, mode: 'managed', type: 'aws_sns_topic', name: 'topic', change: { actions: ['update'], before: {}, after: {} }, ...extra,
-  });
-  const plan = {
-    format_version: '1.2',
-    resource_changes: [
-      change('module.stack0.aws_sns_topic.topic', { module_address: 'module.stack0' }),
-      change('module.stack1.aws_sns_topic.topic', { module_address: 'module.stack1', previous_address: 'module.stack1.aws_sns_topic.old' }),
-      change('module.stack10.aws_sns_topic.topic', { module_address: 'module.stack10' }),
-    ],
-    configuration: {
-      provider_config: { 'aws.us-east-1': { alias: 'us-east-1', expressions: { region: { constant_value: 'us-east-1' } } } },
-      root_module: { module_calls: { stack1: { module: { resources: [{ address: 'aws_sns_topic.topic', provider_config_key: 'aws.us-east-1' }] } } } },
-    },
-  } as unknown as ChangePlanJson & Record<string, unknown>;
-
-  test("keeps only the member's changes, with the addresses it has when planned alone", () => {
-    expect(memberPlan(plan, 1)).toEqual({
-      format_version: '1.2',
-      resource_changes: [change('aws_sns_topic.topic', { previous_address: 'aws_sns_topic.old' })],
-      configuration: {
-        provider_config: plan.configuration!.provider_config,
-        root_module: { resources: [{ address: 'aws_sns_topic.topic', provider_config_key: 'aws.us-east-1' }] },
-      },
-    });
-    expect(memberPlan(plan, 1).resource_changes).toHaveLength(1);
+  test("re-exports each stack's outputs as the root's, sensitive ones still sensitive", () => {
+    const outputs = { url: { value: '${aws_sns_topic.topic.arn}' }, secret: { value: 'x', sensitive: true } };
+    const root = rootJson([member(stackOf([east], { output: outputs })).stack]) as unknown as Record<string, unknown>;
+    expect(root.output).toEqual({ stack0__url: { value: '${module.stack0.url}' }, stack0__secret: { value: '${module.stack0.secret}', sensitive: true } });
   });
 });
