@@ -15,7 +15,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // Whole-stack synths and runs of the compiled app take seconds; 5 s (the default) fails on a busy 2-core runner.
   testTimeout: 30000,
-  // Jest's default (cores - 1) is one worker on a 2-core runner; the Terraform and browser suites mostly wait on child
-  // processes, so a second worker overlaps them with the rest (2 cores: 120 s -> 88 s of jest).
-  maxWorkers: Math.max(2, availableParallelism() - 1),
+  // Jest's default (cores - 1) is one worker on a 2-core runner. Many suites mostly wait (on Terraform, Chromium, the
+  // local run, the drill's timeouts), so one worker more than cores keeps both cores busy: on 2 cores 3 workers took
+  // 87 s of jest where 2 took 96 s (fresh clone, every layer).
+  maxWorkers: availableParallelism() + 1,
 };

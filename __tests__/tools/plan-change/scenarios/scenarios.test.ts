@@ -8,8 +8,8 @@ import { asPreviousVersion, FORMER_ADDRESSES, FORMER_SUBSCRIPTIONS } from './pre
 
 // Every common change to a live 3-region stack, planned by the real provider offline against ONE prior state of
 // the base config, converged in this run (never taken from an earlier run's cache), all in one Terraform run; then
-// the rename once more on its own, which must reuse the state this run proved and plan what the batch planned.
-// The move to hostname health checks starts from a stack of its own; its prior state converges alongside.
+// the move to hostname health checks (from a one-region stack of its own, converged alongside) once more on its
+// own, which must reuse the state this run proved and plan what the shared run planned.
 
 type Results = Record<ScenarioName, ChangePlanResult>;
 const REGIONS: readonly string[] = BASE_CONFIG.regions;
@@ -22,7 +22,7 @@ const REPLACES: ChangeKind[] = ['replace-create-before-destroy', 'replace-destro
 describeWithTerraform('changing a live stack: each change planned by hashicorp/aws against one prior state', (terraform) => {
   const results = {} as Results;
   let upgrade: ChangePlanResult;
-  let renameAlone: ChangePlanResult;
+  let hostnameAlone: ChangePlanResult;
   let hostnameChange: ChangePlanResult;
 
   beforeAll(async () => {
@@ -36,7 +36,7 @@ describeWithTerraform('changing a live stack: each change planned by hashicorp/a
     hostnameChange = hostname;
     names.forEach((name, index) => { results[name] = planned[index]; });
     upgrade = planned[names.length];
-    renameAlone = await planChange({ from: files.base, to: files.rename, terraform });
+    hostnameAlone = await planChange({ from: files.executeApi, to: files.hostname, terraform });
   }, TERRAFORM_TIMEOUT_MS);
 
   test('the prior state was built in this run and converged: the base config planned against it changes nothing', () => {
@@ -46,12 +46,12 @@ describeWithTerraform('changing a live stack: each change planned by hashicorp/a
   });
 
   test('a later plan from the same config reuses the proven prior state', () => {
-    expect(renameAlone.priorState).toEqual({ rounds: 0, cached: true });
+    expect(hostnameAlone.priorState).toEqual({ rounds: 0, cached: true });
   });
 
   test('a change planned alone plans exactly what it planned as one module of the shared run', () => {
-    expect(renameAlone.classification).toEqual(results.rename.classification);
-    expect(renameAlone.classification.changes.length).toBeGreaterThan(10);
+    expect(hostnameAlone.classification).toEqual(hostnameChange.classification);
+    expect(new Set(hostnameAlone.classification.changes.map((c) => c.kind))).toEqual(new Set(['create', 'update', 'replace-create-before-destroy']));
   });
 
   /** Every region moves its stage to a new deployment made in the same apply. */
