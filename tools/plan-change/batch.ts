@@ -79,13 +79,17 @@ export class BatchWorkspace implements Planner {
   }
 }
 
-/**
- * Plans every member against its own prior state in one Terraform run in `dir` (`-refresh=false`, offline); resolves
- * with each member's plan, in order.
- */
-export async function planBatch(session: TerraformSession, initDir: string, dir: string, members: readonly BatchMember[]): Promise<ChangePlanJson[]> {
+export interface BatchPlan {
+  /** `terraform show -json` of the whole run. */
+  readonly plan: object;
+  /** Each member's part of it, in order, as if planned alone. */
+  readonly members: ChangePlanJson[];
+}
+
+/** Plans every member against its own prior state in one Terraform run in `dir` (`-refresh=false`, offline). */
+export async function planBatch(session: TerraformSession, initDir: string, dir: string, members: readonly BatchMember[]): Promise<BatchPlan> {
   const workspace = await BatchWorkspace.create(session, initDir, dir, members.map((m) => m.stack));
   await workspace.plan(combinedState(members.map((m) => m.state)));
   const plan = await workspace.show<ChangePlanJson>();
-  return members.map((_, index) => memberPlan(plan, index));
+  return { plan, members: members.map((_, index) => memberPlan(plan, index)) };
 }

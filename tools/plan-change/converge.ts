@@ -66,6 +66,11 @@ export interface ConvergeOptions {
    * it at the same time; the state that converges is always one that was passed here.
    */
   readonly onCandidate?: (state: StateFile) => void;
+  /**
+   * Plans each folded state (round 2 on) somewhere else instead of in the planner, e.g. in one Terraform run with the
+   * changes to plan against it; resolves whether that plan changes the stack and, if it does, the plan to fold.
+   */
+  readonly verify?: (state: StateFile) => Promise<{ readonly changed: boolean; readonly plan?: ConvergencePlan }>;
 }
 
 /**
@@ -80,8 +85,9 @@ export async function convergePriorState(planner: Planner, options: ConvergeOpti
   const maxRounds = options.maxRounds ?? 5;
   for (let round = 1; round <= maxRounds; round++) {
     if (round > 1) options.onCandidate?.(state);
-    if (!(await planner.plan(state))) return { state, rounds: round };
-    const plan = await planner.show<ConvergencePlan>();
+    const verified = round > 1 && options.verify ? await options.verify(state) : undefined;
+    if (!(verified ? verified.changed : await planner.plan(state))) return { state, rounds: round };
+    const plan = verified?.plan ?? await planner.show<ConvergencePlan>();
     if (round === maxRounds) throw new ConvergenceError(describeDifferences(plan), maxRounds);
     state = await build(plan, state);
   }

@@ -38,4 +38,20 @@ describe('convergePriorState', () => {
     await expect(failure).rejects.toThrow(ConvergenceError);
     await expect(failure).rejects.toThrow(/aws_lambda_function\.fn: update \(function_name\)/);
   });
+
+  test('from round 2 on, a verify hook plans each candidate instead of the planner, and its plan is folded', async () => {
+    const planner = fakePlanner(99);
+    const verified: StateFile[] = [];
+    const result = await convergePriorState(planner, {
+      ...options,
+      verify: async (state) => {
+        verified.push(state);
+        return verified.length < 2 ? { changed: true, plan: createPlan() } : { changed: false };
+      },
+    });
+    // The planner planned the create plan and round 1 only; rounds 2 (changed) and 3 (no change) were verified.
+    expect(planner.states).toHaveLength(2);
+    expect(verified).toHaveLength(2);
+    expect(result).toEqual({ state: verified[1], rounds: 3 });
+  });
 });
