@@ -61,33 +61,35 @@ export function findProviderMirror(env: NodeJS.ProcessEnv = process.env, candida
 export interface CliConfigOptions {
   /** Install these providers from this folder only, everything else from its registry. @default registry only */
   readonly mirror?: string;
-  /** Shared plugin cache so repeated `terraform init` runs link instead of installing. */
+  /**
+   * Shared plugin cache so repeated `terraform init` runs link instead of downloading; used only without a mirror.
+   * A mirror's providers are linked straight from the mirror, and through a cache every init would re-link the cache's
+   * entry, which a plan running at the same time in another folder then finds missing.
+   */
   readonly pluginCacheDir: string;
 }
 
 /** The text of a Terraform CLI configuration file (HCL; strings written as JSON strings, which HCL accepts). */
 export function cliConfigText(options: CliConfigOptions): string {
-  const lines = [`plugin_cache_dir = ${JSON.stringify(options.pluginCacheDir)}`];
-  if (options.mirror) {
-    const providers = JSON.stringify(providersInMirror(options.mirror));
-    lines.push(
-      'provider_installation {',
-      '  filesystem_mirror {',
-      `    path    = ${JSON.stringify(options.mirror)}`,
-      `    include = ${providers}`,
-      '  }',
-      '  direct {',
-      `    exclude = ${providers}`,
-      '  }',
-      '}',
-    );
-  }
+  if (!options.mirror) return `plugin_cache_dir = ${JSON.stringify(options.pluginCacheDir)}\n`;
+  const providers = JSON.stringify(providersInMirror(options.mirror));
+  const lines = [
+    'provider_installation {',
+    '  filesystem_mirror {',
+    `    path    = ${JSON.stringify(options.mirror)}`,
+    `    include = ${providers}`,
+    '  }',
+    '  direct {',
+    `    exclude = ${providers}`,
+    '  }',
+    '}',
+  ];
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes the CLI config to `file` (creating the plugin cache folder) and returns the file's path. */
+/** Writes the CLI config to `file` (creating the plugin cache folder when it is used) and returns the file's path. */
 export function writeCliConfig(file: string, options: CliConfigOptions): string {
-  mkdirSync(options.pluginCacheDir, { recursive: true });
+  if (!options.mirror) mkdirSync(options.pluginCacheDir, { recursive: true });
   writeFileSync(file, cliConfigText(options));
   return file;
 }

@@ -17,12 +17,12 @@ export interface TerraformSession extends TerraformRunner {
   readonly mirror?: string;
 }
 
-/** Writes a CLI configuration of our own (mirror when one is found, shared plugin cache) for one run of proofs. */
+/** Writes a CLI configuration of our own (the mirror when one is found, else a shared plugin cache) for one run of proofs. */
 export function createTerraformSession(binary: TerraformBinary, options: TerraformSessionOptions): TerraformSession {
   const env = options.env ?? process.env;
   const mirror = findProviderMirror(env);
   const pluginCacheDir = options.pluginCacheDir
     ?? (env.TF_PLUGIN_CACHE_DIR || join(projectRoot(), 'node_modules', '.cache', 'terraform-plugins'));
   const cliConfigFile = writeCliConfig(join(options.workDir, 'terraform.rc'), { mirror, pluginCacheDir });
-  return { binary, cliConfigFile, mirror, pluginCacheDir };
+  return { binary, cliConfigFile, mirror, ...(!mirror && { pluginCacheDir }) };
 }

@@ -68,10 +68,9 @@ describe('CLI configuration text', () => {
     expect(cliConfigText({ pluginCacheDir: '/cache' })).toBe('plugin_cache_dir = "/cache"\n');
   });
 
-  test('with a mirror: its providers from the mirror only, everything else direct', () => {
+  test('with a mirror: its providers from the mirror only (linked from there, no plugin cache), everything else direct', () => {
     const mirror = mirrorWith('registry.terraform.io/hashicorp/aws');
     expect(cliConfigText({ mirror, pluginCacheDir: '/cache' })).toBe([
-      'plugin_cache_dir = "/cache"',
       'provider_installation {',
       '  filesystem_mirror {',
       `    path    = "${mirror}"`,

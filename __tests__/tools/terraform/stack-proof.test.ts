@@ -16,7 +16,7 @@ import { CERTIFICATE_EXPIRY_SET, REGIONAL_API_SET, REGIONAL_FRONT_DOOR_SET } fro
 import { runMain } from '../../helpers/run-main';
 import { describeWithTerraform, TERRAFORM_TIMEOUT_MS, workspacesFor } from '../../helpers/terraform';
 
-// Everything Terraform runs in this one file, so inits never race on the shared plugin cache.
+// Everything Terraform runs for the stack proof, in this one file.
 
 /** What every configured region gets, each on its own provider. */
 const PER_REGION = { ...REGIONAL_API_SET, ...REGIONAL_FRONT_DOOR_SET, ...CERTIFICATE_EXPIRY_SET };
@@ -99,7 +99,7 @@ function invalidWorkspace(terraform: Parameters<typeof workspacesFor>[0]): Stack
 }
 
 /**
- * Starts every Terraform command of this file at once: the inits one after another (they share the plugin cache),
+ * Starts every Terraform command of this file at once: the inits one after another (without a mirror they share a plugin cache),
  * then the example's proof, the 5-region plan and the invalid stack's plan side by side, so the file takes as long as
  * its longest chain rather than the sum of them.
  */
