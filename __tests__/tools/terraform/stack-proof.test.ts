@@ -99,9 +99,9 @@ function invalidWorkspace(terraform: Parameters<typeof workspacesFor>[0]): Stack
 }
 
 /**
- * Starts every Terraform command of this file at once: the inits one after another (without a mirror they share a plugin cache),
- * then the example's proof, the 5-region plan and the invalid stack's plan side by side, so the file takes as long as
- * its longest chain rather than the sum of them.
+ * Starts every Terraform command of this file at once: the inits one after another (without a mirror they share a
+ * plugin cache), then the example's proof, the 5-region plan and the invalid stack's plan side by side, so the file
+ * takes as long as its longest chain rather than the sum of them.
  */
 function startAll(terraform: Parameters<typeof workspacesFor>[0]) {
   const synthesized = CASES.map(({ regions, full }) => {
