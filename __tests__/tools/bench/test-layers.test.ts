@@ -9,6 +9,8 @@ describe('layerOf', () => {
     ['__tests__/main.test.ts', 'synth'],
     ['__tests__/terraform/plan.test.ts', 'terraform'],
     ['__tests__/tools/terraform/stack-proof.test.ts', 'terraform'],
+    ['__tests__/tools/plan-change/scenarios/scenarios.test.ts', 'day2'],
+    ['__tests__/tools/plan-change/plan-change.test.ts', 'other'],
     ['__tests__/e2e/failover-chromium.test.ts', 'e2e'],
     ['__tests__/src/app.test.ts', 'synth'],
     ['__tests__/tools/policy/run.test.ts', 'other'],
