@@ -71,3 +71,10 @@ export function memberPlan<T extends object>(plan: T, index: number): T {
     },
   } as unknown as T;
 }
+
+/** The batch plan with the resource changes of its first `count` stacks only (what a convergence folds and reports). */
+export function firstMembers<T extends object>(plan: T, count: number): T {
+  const modules = new Set(Array.from({ length: count }, (_, index) => `module.${moduleName(index)}`));
+  const json = plan as unknown as BatchPlanJson;
+  return { ...plan, resource_changes: ((json.resource_changes ?? []) as PlanChange[]).filter((c) => modules.has(c.module_address ?? '')) };
+}

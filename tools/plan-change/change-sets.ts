@@ -4,7 +4,7 @@ import { TerraformBinary } from '../terraform/find-terraform';
 import { createTerraformSession, TerraformSession } from '../terraform/session';
 import { BatchMember, BatchWorkspace, planBatch } from './batch';
 import { batchesOf } from './batch-config';
-import { combinedState, memberPlan, memberState } from './batch-views';
+import { combinedState, firstMembers, memberPlan, memberState } from './batch-views';
 import { cacheDir, priorStateFile, readCached, writeCached } from './cache';
 import { Convergence, ConvergencePlan, convergePriorState, stackStateBuilder } from './converge';
 import type { ChangePlanOptions, ChangePlanResult, ChangeTarget } from './engine';
@@ -133,7 +133,7 @@ async function convergeTogether(group: ReadonlyArray<{ stack: StackFile; setInde
     const changes = targets.map((t) => ({ ...t, state: stateFor(t, states[group.findIndex((g) => g.setIndex === t.setIndex)]) }));
     const [first, ...rest] = batchesOf([...deployed, ...changes]);
     const run = await planBatch(context.session, context.initDir, mkdtempSync(join(context.workDir, 'batch-')), first);
-    if (run.members.slice(0, group.length).some(plansChanges)) return { changed: true, plan: run.plan as ConvergencePlan };
+    if (run.members.slice(0, group.length).some(plansChanges)) return { changed: true, plan: firstMembers(run.plan, group.length) as ConvergencePlan };
     first.slice(group.length).forEach((member, k) => plans.set(member.index!, run.members[group.length + k]));
     await planTargets(rest.flat() as Array<Target & { state: StateFile }>, plans, context);
     return { changed: false };

@@ -1,4 +1,4 @@
-import { combinedState, memberPlan, memberState } from '../../../tools/plan-change/batch-views';
+import { combinedState, firstMembers, memberPlan, memberState } from '../../../tools/plan-change/batch-views';
 import { StateFile } from '../../../tools/plan-change/prior-state/state-file';
 import { ChangePlanJson } from '../../../tools/plan-change/risk/changes';
 import { StackModel } from '../../../tools/stack-model/stack-model';
@@ -68,5 +68,15 @@ describe('memberPlan', () => {
       },
     });
     expect(memberPlan(plan, 1).resource_changes).toHaveLength(1);
+  });
+});
+
+describe('firstMembers', () => {
+  test("keeps the resource changes of the first stacks only (a convergence's deployed stacks come first)", () => {
+    const plan = {
+      format_version: '1.2',
+      resource_changes: ['stack0', 'stack1', 'stack2', 'stack10'].map((m) => ({ address: `module.${m}.aws_sns_topic.t`, module_address: `module.${m}` })),
+    };
+    expect(firstMembers(plan, 2)).toEqual({ format_version: '1.2', resource_changes: plan.resource_changes.slice(0, 2) });
   });
 });
