@@ -1,24 +1,5 @@
 import { batchesOf, moduleJson, rootJson } from '../../../tools/plan-change/batch-config';
-import { StateFile } from '../../../tools/plan-change/prior-state/state-file';
-import { StackModel } from '../../../tools/stack-model/stack-model';
-import { TerraformJson } from '../../../tools/stack-model/terraform-json';
-
-const east = { alias: 'us-east-1', region: 'us-east-1', default_tags: [{ tags: { Project: 'api' } }] };
-const west = { alias: 'us-west-2', region: 'us-west-2', default_tags: [{ tags: { Project: 'api' } }] };
-
-function stackOf(providers: object[], extra: Record<string, unknown> = {}): TerraformJson {
-  return {
-    terraform: { backend: { s3: { bucket: 'state' } }, required_providers: { aws: { source: 'aws', version: '5.100.0' } } },
-    provider: { aws: providers },
-    resource: { aws_sns_topic: { topic: { name: 'alarms', provider: 'aws.us-east-1' } } },
-    ...extra,
-  } as TerraformJson;
-}
-
-const member = (json: TerraformJson, state: Partial<StateFile> = {}) => ({
-  stack: { name: 'multi-region-api', dir: '/nonexistent', model: new StackModel(json) },
-  state: { version: 4, terraform_version: '1.11.4', serial: 7, lineage: 'l', outputs: { url: { value: 'x', type: 'string' } }, resources: [], check_results: null, ...state } as StateFile,
-});
+import { east, member, stackOf, west } from './batch-fixtures';
 
 describe('batchesOf', () => {
   test('stacks whose shared aliases are configured alike go in one batch, in order', () => {
