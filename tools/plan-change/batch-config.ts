@@ -44,15 +44,16 @@ export const moduleName = (index: number): string => `stack${index}`;
 const OUTPUT_SEPARATOR = '__';
 export const rootOutput = (index: number, name: string): string => `${moduleName(index)}${OUTPUT_SEPARATOR}${name}`;
 
+/** One stack's outputs out of the root's, under the stack's own names again. */
 export function outputsOf(outputs: StateFile['outputs'], index: number): StateFile['outputs'] {
   const prefix = rootOutput(index, '');
   return Object.fromEntries(Object.entries(outputs).filter(([name]) => name.startsWith(prefix)).map(([name, o]) => [name.slice(prefix.length), o]));
 }
 
+/** A copy of `object` without `keys`. */
 export function without<T extends Record<string, unknown>>(object: T, ...keys: string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
 }
-
 
 /** The root: the stacks' provider blocks (each alias once), one module call per stack passing it the aliases it uses. */
 export function rootJson(stacks: readonly StackFile[]): TerraformJson {

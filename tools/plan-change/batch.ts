@@ -24,7 +24,6 @@ export interface BatchMember {
   readonly state: StateFile;
 }
 
-
 const PLAN_FILE = 'batch.tfplan';
 
 /** Links every asset folder of the stack into the root's assets/ (paths in the stack are relative to the root). */
