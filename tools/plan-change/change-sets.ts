@@ -58,8 +58,8 @@ export async function planChangeSets(
   try {
     const entries = sets.flatMap((set, setIndex) => set.to.map((to) => ({ setIndex, target: typeof to === 'string' ? { config: to } : to })));
     const [froms, stacks] = await Promise.all([
-      mapLimited(sets, 2, (set, index) => synthesizeConfig(set.from, workDir, `from${index}`, set.fromApp)),
-      mapLimited(entries, 2, ({ target }, index) => synthesizeConfig(target.config, workDir, `to${index}`)),
+      mapLimited(sets, 2, (set) => synthesizeConfig(set.from, workDir, 'from', set.fromApp)),
+      mapLimited(entries, 2, ({ target }) => synthesizeConfig(target.config, workDir, 'to')),
     ]);
     const targets: Target[] = entries.map(({ setIndex, target }, index) => ({ index, setIndex, stack: stacks[index], editState: target.editState }));
     const session = createTerraformSession(options.terraform, { workDir });

@@ -62,11 +62,6 @@ export interface ConvergeOptions {
   /** @default 5 */
   readonly maxRounds?: number;
   /**
-   * Called with each folded state just before it is planned (round 2 on), so a caller can plan its change against
-   * it at the same time; the state that converges is always one that was passed here.
-   */
-  readonly onCandidate?: (state: StateFile) => void;
-  /**
    * Plans each folded state (round 2 on) somewhere else instead of in the planner, e.g. in one Terraform run with the
    * changes to plan against it; resolves whether that plan changes the stack and, if it does, the plan to fold.
    */
@@ -84,7 +79,6 @@ export async function convergePriorState(planner: Planner, options: ConvergeOpti
   let state = await build(await planner.show<ConvergencePlan>());
   const maxRounds = options.maxRounds ?? 5;
   for (let round = 1; round <= maxRounds; round++) {
-    if (round > 1) options.onCandidate?.(state);
     const verified = round > 1 && options.verify ? await options.verify(state) : undefined;
     if (!(verified ? verified.changed : await planner.plan(state))) return { state, rounds: round };
     const plan = verified?.plan ?? await planner.show<ConvergencePlan>();

@@ -1,22 +1,21 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { OFFLINE_STATE_FILE, writeOfflineOverride } from '../terraform/override';
+import { writeOfflineOverride } from '../terraform/override';
 import { execFile } from 'child_process';
-import { runTerraform, TerraformCommandError, terraformEnv, TerraformResult } from '../terraform/run';
+import { runTerraform, TerraformCommandError, terraformEnv } from '../terraform/run';
 import { TerraformSession } from '../terraform/session';
 import { hashOf, readCached, writeCached } from './cache';
 import { resourceSchemas, ResourceSchemas } from './prior-state/schema';
-import { StateFile } from './prior-state/state-file';
 import { StackFile } from './synth-config';
 
 const LOCK_FILE = '.terraform.lock.hcl';
 const DATA_DIR = '.terraform';
-const PLAN_FILE = 'change.tfplan';
 export const AWS_PROVIDER_SOURCE = 'registry.terraform.io/hashicorp/aws';
 
 /**
- * A folder where `terraform init` ran once for this Terraform, these required providers and this install source;
- * every stack folder of a run links its `.terraform` and copies its lock file, so no run inits twice.
+ * A folder where `terraform init` ran once for this Terraform, these required providers and this install source:
+ * every batch folder of a run starts from its lock file (the same provider build), the provider schema is read here
+ * once, and its name keys the cached prior states.
  */
 export async function initFolder(session: TerraformSession, stack: StackFile, cacheRoot: string): Promise<string> {
   const json = stack.model.json;
@@ -64,37 +63,4 @@ function providersSchemaJson(session: TerraformSession, dir: string): Promise<st
         ? reject(new TerraformCommandError('providers schema', dir, typeof error.code === 'number' ? error.code : null, stderr))
         : resolve(stdout)));
   });
-}
-
-/** One synthesized stack folder set up to plan offline against a state we write. */
-export class ChangeWorkspace {
-  constructor(readonly session: TerraformSession, readonly stack: StackFile, initDir: string) {
-    writeOfflineOverride(stack.dir, stack.model);
-    copyFileSync(join(initDir, LOCK_FILE), join(stack.dir, LOCK_FILE));
-    if (!existsSync(join(stack.dir, DATA_DIR))) symlinkSync(join(initDir, DATA_DIR), join(stack.dir, DATA_DIR), 'dir');
-  }
-
-  /** `plan -refresh=false` against `state` (none: empty); resolves whether Terraform plans any change. */
-  async plan(state: StateFile | undefined): Promise<boolean> {
-    const stateFile = join(this.stack.dir, OFFLINE_STATE_FILE);
-    if (state) writeFileSync(stateFile, JSON.stringify(state));
-    else rmSync(stateFile, { force: true });
-    try {
-      await this.terraform('plan', '-input=false', '-lock=false', '-refresh=false', '-detailed-exitcode', `-out=${PLAN_FILE}`);
-      return false;
-    } catch (error) {
-      if (error instanceof TerraformCommandError && error.exitCode === 2) return true;
-      throw error;
-    }
-  }
-
-  /** `terraform show -json` of the last plan. */
-  async show<T>(): Promise<T> {
-    const { stdout } = await this.terraform('show', '-json', PLAN_FILE);
-    return JSON.parse(stdout) as T;
-  }
-
-  terraform(...args: string[]): Promise<TerraformResult> {
-    return runTerraform(this.session, this.stack.dir, args);
-  }
 }
