@@ -1,4 +1,6 @@
-import { Problems, readInteger, readList, readOneOf, readString, StringRule } from './fields';
+import {
+  describeRange, NumberRange, Problems, readBoolean, readInteger, readList, readNumber, readOneOf, readString, StringRule,
+} from './fields';
 
 /** What a default may depend on: the top-level settings read before it (e.g. the state bucket's on `namePrefix`). */
 export interface DefaultContext {
@@ -83,6 +85,15 @@ function field<T>(
 
 export function integer(min: number, max: number, spec: Describe<number>): Field<number> {
   return field(spec, 'integer', `${min}–${max}`, (value, at, problems) => readInteger(value, at, problems, min, max));
+}
+
+/** A number that need not be whole, e.g. a share of requests. */
+export function decimal(range: NumberRange, spec: Describe<number>): Field<number> {
+  return field(spec, 'number', describeRange(range), (value, at, problems) => readNumber(value, at, problems, range));
+}
+
+export function flag(spec: Describe<boolean>): Field<boolean> {
+  return field(spec, 'boolean', '`true` or `false`', (value, at, problems) => readBoolean(value, at, problems));
 }
 
 export function oneOf<const T extends string | number>(allowed: readonly T[], spec: Describe<NoInfer<T>>): Field<T> {

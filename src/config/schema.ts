@@ -1,7 +1,7 @@
 import { API_STACK_NAME } from '../contract';
 import { AWS_REGIONS, HEALTH_CHECKER_REGIONS, LOG_RETENTION_DAYS } from './aws-regions';
 import { readEmail, readOrigin, readRegion, readTags, readUrl } from './readers';
-import { custom, integer, list, oneOf, optionalText, section, text, variants } from './schema-kit';
+import { custom, decimal, flag, integer, list, oneOf, optionalText, section, text, variants } from './schema-kit';
 import { readOneOf, readString } from './fields';
 import { DEFAULT_REGIONAL_HOSTNAME } from './regional-hostname';
 
@@ -69,6 +69,26 @@ export const SCHEMA = {
     }),
     dependencyTimeoutMs: integer(100, ROUTE53_ANSWER_WINDOW_MS - 100, {
       default: 1500, meaning: 'Shared budget of those probes, in ms: Route 53 waits 2 s; below `lambda.timeoutSeconds`',
+    }),
+    errorRate: section({
+      enabled: flag({
+        default: true,
+        meaning: 'Take a region out of DNS when its users get errors on the served route, not only when its health '
+          + 'route fails (`false` builds the stack without it)',
+      }),
+      threshold: decimal({ min: 0, max: 1, exclusiveMin: true, exclusiveMax: true }, {
+        default: 0.05, meaning: 'Share of 5xx answers on `GET /helloworld` above which a period counts as failing',
+      }),
+      // CloudWatch alarms that Route 53 reads must be standard resolution: one-minute periods or longer.
+      periodSeconds: oneOf([60, 120, 180, 300, 600, 900] as const, {
+        default: 60, meaning: 'Seconds of one period of the error-rate alarm',
+      }),
+      evaluationPeriods: integer(1, 10, {
+        default: 2, meaning: 'Failing periods in a row that take the region out (and the request floor must hold in each)',
+      }),
+      minRequests: integer(1, 100000, {
+        default: 20, meaning: 'Requests a period needs before its error rate counts (Route 53\'s own probes of the route count too)',
+      }),
     }),
   }),
   dns: section({

@@ -71,6 +71,20 @@ export interface HealthCheckModel {
   readonly failureThreshold: number;
 }
 
+/**
+ * A Route 53 check that probes nothing itself: CALCULATED (healthy while at least `healthyChildren` of its children
+ * are) or CLOUDWATCH_METRIC (its alarm's condition, or `insufficientDataHealthStatus` while the metric has no data).
+ */
+export type DerivedCheckModel =
+  | { readonly kind: 'calculated'; readonly id: string; readonly childIds: readonly string[]; readonly healthyChildren: number }
+  | {
+    readonly kind: 'alarm';
+    readonly id: string;
+    /** Logical id of the aws_cloudwatch_metric_alarm it reads. */
+    readonly alarmId: string;
+    readonly insufficientDataHealthStatus: 'Healthy' | 'Unhealthy' | 'LastKnownStatus';
+  };
+
 export interface LatencyRecordModel {
   readonly id: string;
   readonly name: string;
@@ -89,6 +103,9 @@ export interface LocalStackModel {
   /** Regions in provider order, which is the config's order. */
   readonly regions: readonly string[];
   readonly apis: ReadonlyMap<string, RegionApiModel>;
+  /** Checks that probe an endpoint (HTTP(S), with or without a search string). */
   readonly healthChecks: ReadonlyMap<string, HealthCheckModel>;
+  /** Calculated and CloudWatch-alarm checks. */
+  readonly derivedChecks: ReadonlyMap<string, DerivedCheckModel>;
   readonly records: readonly LatencyRecordModel[];
 }

@@ -4,7 +4,7 @@ import { API_STACK_NAME } from '../../src/contract';
 import { LocalRunError } from './errors';
 import { LocalStackModel } from './model';
 import { readApis } from './read-apis';
-import { readHealthChecks, readLatencyRecords } from './read-routing';
+import { readDerivedChecks, readHealthChecks, readLatencyRecords } from './read-routing';
 import { StackModel } from '../stack-model/stack-model';
 import { TerraformJson } from '../stack-model/terraform-json';
 
@@ -40,6 +40,7 @@ function modelOf(stack: StackModel, stackDir: string): LocalStackModel {
     .map((provider) => provider.region!);
   const apis = readApis(stack, stackDir);
   const healthChecks = readHealthChecks(stack);
+  const derivedChecks = readDerivedChecks(stack);
   const records = readLatencyRecords(stack);
   for (const region of regions) {
     if (!apis.has(region)) throw new Error(`region ${region} has no aws_api_gateway_rest_api`);
@@ -60,9 +61,9 @@ function modelOf(stack: StackModel, stackDir: string): LocalStackModel {
       throw new Error(`aws_route53_record.${record.id} sends ${record.name} to ${record.targetRegion}, `
         + `where no aws_api_gateway_base_path_mapping serves ${record.name}`);
     }
-    if (record.healthCheckId && !healthChecks.has(record.healthCheckId)) {
+    if (record.healthCheckId && !healthChecks.has(record.healthCheckId) && !derivedChecks.has(record.healthCheckId)) {
       throw new Error(`aws_route53_record.${record.id}.health_check_id: no such health check`);
     }
   }
-  return { regions, apis, healthChecks, records };
+  return { regions, apis, healthChecks, derivedChecks, records };
 }

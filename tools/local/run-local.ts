@@ -1,12 +1,13 @@
 import { join } from 'path';
-import { detectionSeconds } from '../../src/contract';
+import { detectionSeconds, HEALTH_SEARCH_STRING } from '../../src/contract';
 import { projectRoot } from '../../src/project-root';
 import { ClientServer } from './client-server';
 import { Controls, RegionReport, RegionStatus } from './control-routes';
 import { LocalRunError } from './errors';
 import { GlobalServer } from './global-server';
 import { HealthChecker, HealthTransition } from './health-checker';
-import { healthFunction } from './health-function';
+import { isCheckHealthy } from './check-status';
+import { healthFunction, healthRouteCheck } from './health-function';
 import { chooseRecord, latencyOrder } from './latency-routing';
 import { LocalFunction } from './local-function';
 import { LocalStackModel } from './model';
@@ -56,8 +57,13 @@ export async function startLocal(options: LocalRunOptions): Promise<LocalSystem>
 
   const regions = model.regions.map((region) => new RegionalServer(model.apis.get(region)!, log));
   const checkers = new Map<string, HealthChecker>();
-  const resolver = new CachingResolver(
-    () => chooseRecord(model.records, order, (id) => checkers.get(id)?.healthy ?? true), timeScale);
+  const isHealthy = (id: string) => isCheckHealthy(id, {
+    derived: model.derivedChecks,
+    endpointHealthy: (checkId) => (model.healthChecks.has(checkId) ? checkers.get(checkId)?.healthy ?? true : undefined),
+    // No CloudWatch here yet: every alarm check reads as a metric without data.
+    alarmState: () => 'INSUFFICIENT_DATA',
+  });
+  const resolver = new CachingResolver(() => chooseRecord(model.records, order, isHealthy), timeScale);
   const healthFunctionOf = (region: string) => healthFunction(model, regions, region);
 
   let global: GlobalServer | undefined;
@@ -65,11 +71,13 @@ export async function startLocal(options: LocalRunOptions): Promise<LocalSystem>
     report: () => ({
       answering: global?.answering,
       regions: regions.map((server): RegionReport => {
-        const checker = [...checkers.values()].find((c) => c.check.targetRegion === server.region);
+        const checker = checkers.get(healthRouteCheck(model, server.region)?.id ?? '');
+        const record = model.records.find((r) => r.targetRegion === server.region);
         return {
           region: server.region,
           status: healthFunctionStatus(() => healthFunctionOf(server.region)),
-          healthy: checker?.healthy ?? true,
+          // What latency routing sees: the check the region's records carry.
+          healthy: record?.healthCheckId ? isHealthy(record.healthCheckId) : true,
           lastCheck: checker?.lastOutcome?.detail,
           fault: server.fault,
         };
@@ -142,7 +150,8 @@ function healthFunctionStatus(find: () => LocalFunction): string {
 
 function describeTransition({ check, healthy, outcome }: HealthTransition): string {
   const verdict = healthy ? 'HEALTHY' : 'UNHEALTHY';
-  return `${check.targetRegion}: health check ${verdict} after ${check.failureThreshold} consecutive ${healthy ? 'successes' : 'failures'} (last: ${outcome.detail})`;
+  const name = check.searchString === HEALTH_SEARCH_STRING ? 'health check' : `check of ${check.resourcePath}`;
+  return `${check.targetRegion}: ${name} ${verdict} after ${check.failureThreshold} consecutive ${healthy ? 'successes' : 'failures'} (last: ${outcome.detail})`;
 }
 
 /** The slowest region's interval x threshold plus the longest record TTL, divided by the time scale. */

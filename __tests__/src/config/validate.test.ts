@@ -20,6 +20,7 @@ describe('validateConfig accepts', () => {
     expect(config.healthCheck).toEqual({
       target: 'hostname', regionalHostname: '{region}.{domainName}',
       requestInterval: 10, failureThreshold: 2, checkerRegions: [], dependencies: [], dependencyTimeoutMs: 1500,
+      errorRate: { enabled: true, threshold: 0.05, periodSeconds: 60, evaluationPeriods: 2, minRequests: 20 },
     });
     expect(config.dns).toEqual({ recordType: 'ALIAS', ttl: 60 });
     expect(config.state).toEqual({
@@ -38,6 +39,7 @@ describe('validateConfig accepts', () => {
       healthCheck: {
         requestInterval: 30, failureThreshold: 3, checkerRegions: ['us-east-1', 'eu-west-1', 'ap-southeast-1'],
         dependencies: ['https://db.internal.example.com/ping'], dependencyTimeoutMs: 1000,
+        errorRate: { enabled: false, threshold: 0.2, periodSeconds: 300, evaluationPeriods: 3, minRequests: 100 },
       },
       dns: { recordType: 'CNAME', ttl: 30 },
       api: { throttlingRateLimit: 500, throttlingBurstLimit: 100 },
@@ -45,6 +47,7 @@ describe('validateConfig accepts', () => {
       state: { backend: 'cloud', organization: 'acme', workspace: 'multi-region-api' },
     });
     expect(config.dns).toEqual({ recordType: 'CNAME', ttl: 30 });
+    expect(config.healthCheck.errorRate).toEqual({ enabled: false, threshold: 0.2, periodSeconds: 300, evaluationPeriods: 3, minRequests: 100 });
     expect(config.state).toEqual({ backend: 'cloud', organization: 'acme', workspace: 'multi-region-api', hostname: 'app.terraform.io' });
   });
 });
@@ -104,6 +107,26 @@ const badCases: Array<[string, unknown, string]> = [
   ['hostname label over 63', withSection('healthCheck', { regionalHostname: `${'a'.repeat(55)}-{region}.{domainName}` }), 'which is not a lower-case DNS name'],
   ['hostname pattern with the execute-api target', withSection('healthCheck', { target: 'execute-api', regionalHostname: '{region}.{domainName}' }),
     'healthCheck.regionalHostname: "{region}.{domainName}" applies only to healthCheck.target "hostname"'],
+  ['error-rate switch not a boolean', withSection('healthCheck', { errorRate: { enabled: 'yes' } }),
+    'healthCheck.errorRate.enabled: "yes" must be true or false, not a string'],
+  ['error-rate threshold of 0', withSection('healthCheck', { errorRate: { threshold: 0 } }),
+    'healthCheck.errorRate.threshold: 0 is out of range (0 < value < 1)'],
+  ['error-rate threshold of 1', withSection('healthCheck', { errorRate: { threshold: 1 } }),
+    'healthCheck.errorRate.threshold: 1 is out of range (0 < value < 1)'],
+  ['error-rate threshold as a percentage', withSection('healthCheck', { errorRate: { threshold: 5 } }),
+    'healthCheck.errorRate.threshold: 5 is out of range (0 < value < 1)'],
+  ['error-rate threshold of the wrong type', withSection('healthCheck', { errorRate: { threshold: '5%' } }),
+    'healthCheck.errorRate.threshold: "5%" must be a number, not a string'],
+  ['error-rate period not a standard one', withSection('healthCheck', { errorRate: { periodSeconds: 30 } }),
+    'healthCheck.errorRate.periodSeconds: 30 must be one of 60, 120, 180, 300, 600, 900'],
+  ['error-rate evaluation periods zero', withSection('healthCheck', { errorRate: { evaluationPeriods: 0 } }),
+    'healthCheck.errorRate.evaluationPeriods: 0 is out of range (1 to 10)'],
+  ['error-rate request floor zero', withSection('healthCheck', { errorRate: { minRequests: 0 } }),
+    'healthCheck.errorRate.minRequests: 0 is out of range (1 to 100000)'],
+  ['error-rate request floor not whole', withSection('healthCheck', { errorRate: { minRequests: 2.5 } }),
+    'healthCheck.errorRate.minRequests: 2.5 must be a whole number, not a number'],
+  ['unknown error-rate setting', withSection('healthCheck', { errorRate: { treshold: 0.1 } }),
+    'healthCheck.errorRate.treshold: unknown setting (did you mean "threshold"?)'],
   ['bad record type', withSection('dns', { recordType: 'A' }), 'dns.recordType: "A" must be one of "ALIAS", "CNAME"'],
   ['TTL on an ALIAS record', withSection('dns', { ttl: 30 }), 'dns.ttl: 30 applies only to dns.recordType "CNAME"'],
   ['TTL out of range', withSection('dns', { recordType: 'CNAME', ttl: -1 }), 'dns.ttl: -1 is out of range (0 to 172800)'],

@@ -66,8 +66,19 @@ describe('readStack on a synthesized stack', () => {
 
   test('health checks and latency records from the stack, not from defaults', () => {
     const byRegion = (a: unknown[], b: unknown[]) => String(a[0]).localeCompare(String(b[0]));
-    expect([...model.healthChecks.values()].map((c) => [c.targetRegion, c.host, c.resourcePath, c.searchString, c.requestInterval, c.failureThreshold]).sort(byRegion))
-      .toEqual(model.regions.map((region) => [region, `${region}.api.example.com`, '/v1/healthcheck', 'ok', 30, 3]).sort(byRegion));
+    expect([...model.healthChecks.values()].map((c) => [c.targetRegion, c.host, c.resourcePath, c.searchString, c.requestInterval, c.failureThreshold]).sort())
+      .toEqual(model.regions.flatMap((region) => [
+        [region, `${region}.api.example.com`, '/v1/healthcheck', 'ok', 30, 3],
+        [region, `${region}.api.example.com`, '/v1/helloworld', 'Hello from', 30, 3],
+      ]).sort());
+    // Each region's records carry a calculated check over its health route, its served route and its error gate.
+    for (const record of model.records) {
+      const dns = model.derivedChecks.get(record.healthCheckId!);
+      expect(dns).toMatchObject({ kind: 'calculated', healthyChildren: 3 });
+      const children = dns?.kind === 'calculated' ? dns.childIds : [];
+      expect(children.slice(0, 2).map((id) => model.healthChecks.get(id)?.resourcePath)).toEqual(['/v1/healthcheck', '/v1/helloworld']);
+      expect(model.derivedChecks.get(children[2])).toMatchObject({ kind: 'calculated', healthyChildren: 1 });
+    }
     expect(model.records.map((r) => [r.latencyRegion, r.targetRegion, r.type, r.ttlSeconds]).sort(byRegion))
       .toEqual(model.regions.map((region) => [region, region, 'A', 60]).sort(byRegion));
   });

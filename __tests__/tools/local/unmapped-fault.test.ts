@@ -38,7 +38,9 @@ describe('a region with its base path mappings gone (fault "unmapped"), health-c
     expect([...system.model.healthChecks.values()].map((c) => [c.targetRegion, c.host, c.resourcePath, c.viaCustomDomain]).sort())
       .toEqual([
         ['us-east-1', 'us-east-1.api.example.com', '/v1/healthcheck', true],
+        ['us-east-1', 'us-east-1.api.example.com', '/v1/helloworld', true],
         ['us-west-2', 'us-west-2.api.example.com', '/v1/healthcheck', true],
+        ['us-west-2', 'us-west-2.api.example.com', '/v1/helloworld', true],
       ]);
   });
 

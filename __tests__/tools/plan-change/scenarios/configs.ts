@@ -12,6 +12,10 @@ export const BASE_CONFIG = {
   state: { backend: 'local' },
 } as const;
 
+/** The base as the previous version of this project deployed it: error-rate eviction did not exist (its stack is
+ * byte-identical to this version's with eviction switched off). */
+export const BEFORE_ERROR_RATE_EVICTION = { ...BASE_CONFIG, healthCheck: { errorRate: { enabled: false } } };
+
 type Config = Record<string, unknown>;
 
 /** Each scenario: the config the live stack changes to. */
