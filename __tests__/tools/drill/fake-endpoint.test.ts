@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { projectRoot } from '../../../src/project-root';
 import { outputsJson } from '../../helpers/drill';
-import { FakeAws } from './fake-aws';
+import { FakeAws, Operation } from './fake-aws';
 
 // The built CLI, with real SDK clients, against a fake AWS on loopback: what Ctrl-C and --timeout do when AWS hangs.
 const CLI = join(projectRoot(), 'dist', 'tools', 'drill', 'cli.js');
@@ -128,5 +128,60 @@ describe('the drill against a fake AWS endpoint', () => {
     expect(result.stderr).toContain('The drill had stopped because: reading the status of health check hc-us-east-1: AWS did not answer within 1 s');
     expect(result.stderr).not.toContain('WARN');
     expect(aws.env.STATUS).toBe('fail');
+  });
+});
+
+/** `behave` for a whole drill in which every Lambda write after the first (STATUS=fail) meets `behaviour`. */
+const restoreWrites = (behaviour: 'apply-then-500') => (operation: Operation, call: number) => (
+  operation === 'UpdateFunctionConfiguration' && call > 1 ? behaviour : 'answer');
+
+describe('the restore changes only STATUS, and only where the drill changed it', () => {
+  test('the environment changes during the drill: the change survives the restore, the drill says so, STATUS is back', async () => {
+    aws.behave = (operation, call) => {
+      // The first status read after STATUS=fail: someone else updates the function (STATUS still fail).
+      if (operation === 'GetHealthCheckStatus' && call === 2) {
+        aws.updateByOthers({ ...aws.env, ALLOWED_ORIGINS: 'https://new.example.com', FEATURE: 'on' });
+      }
+      return 'answer';
+    };
+    const result = await drill(endpoint, ['--poll', '0.1', '--timeout', '20']).done;
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(aws.env).toEqual({ STATUS: 'ok', ALLOWED_ORIGINS: 'https://new.example.com', FEATURE: 'on' });
+    expect(result.stdout.split('\n').filter((line) => line.includes('changed during the drill'))).toEqual([
+      '  note: multi-region-api-health-check changed during the drill, not by it (variable FEATURE added; variable ALLOWED_ORIGINS changed): kept, only STATUS set back',
+    ]);
+  });
+
+  test('a change lands between the restore\'s read and its write: Lambda refuses the old RevisionId, the drill reads again', async () => {
+    aws.behave = (operation, call) => {
+      if (operation === 'UpdateFunctionConfiguration' && call === 2) aws.updateByOthers({ ...aws.env, FEATURE: 'on' });
+      return 'answer';
+    };
+    const result = await drill(endpoint, ['--poll', '0.1', '--timeout', '20']).done;
+    expect(result.code).toBe(0);
+    expect(aws.calls.UpdateFunctionConfiguration).toBe(3);
+    expect(aws.env).toEqual({ ...ORIGINAL_ENV, FEATURE: 'on' });
+    expect(result.stdout).toContain('(variable FEATURE added): kept, only STATUS set back');
+  });
+
+  test('every Lambda write is throttled: STATUS=fail never landed, so exit 1 with the reason, not RESTORE FAILED', async () => {
+    aws.behave = (operation) => (operation === 'UpdateFunctionConfiguration' ? '429' : 'answer');
+    const result = await drill(endpoint, ['--poll', '0.1', '--timeout', '60', '--call-timeout', '5']).done;
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'drill: setting STATUS=fail on multi-region-api-health-check failed: TooManyRequestsException: fake TooManyRequestsException',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('STATUS on multi-region-api-health-check is ok already: nothing to restore');
+    expect(aws.env).toEqual(ORIGINAL_ENV);
+  });
+
+  test('the restore write lands but its answer is a 500: read back, restored, no change reported, exit 0', async () => {
+    aws.behave = restoreWrites('apply-then-500');
+    const result = await drill(endpoint, ['--poll', '0.1', '--timeout', '20', '--call-timeout', '10']).done;
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('changed during the drill');
+    expect(aws.env).toEqual(ORIGINAL_ENV);
   });
 });
