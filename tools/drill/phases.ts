@@ -1,4 +1,4 @@
-import { pointsAt } from './dns';
+import { DnsUnreachable, pointsAt } from './dns';
 import { DrillRun } from './drill-run';
 import { DrillError } from './errors';
 import { FailRecord, failRecord, setFailStatus } from './fail-step';
@@ -28,13 +28,36 @@ export async function preflight(run: DrillRun): Promise<Preflight> {
   if (!isHealthy(await observe(deps.route53, limits, healthCheckId))) {
     throw new DrillError(`health check ${healthCheckId} of ${scope.region} is already unhealthy; drill a healthy region`);
   }
-  const dnsMeasured = await pointsAt(deps.dns, scope.domainName, scope.target.customDomainTarget);
+  const dnsAnswer = await answersRegion(run);
   deps.log(`model: detection ${model.requestIntervalSeconds} s x ${model.failureThreshold} = ${detectionSeconds(model)} s, `
     + `then up to ${model.ttlSeconds} s of cached answers: failover ≤ ${model.failoverSeconds} s`);
-  if (!dnsMeasured) {
+  if (dnsAnswer instanceof DnsUnreachable) deps.log(`note: ${dnsAnswer.message}: the DNS phase is skipped`);
+  if (dnsAnswer === false) {
     deps.log(`note: ${scope.domainName} does not resolve to ${scope.region} from here (latency routing picks a nearer region); the DNS phase is skipped`);
   }
-  return { record: failRecord(read), model, dnsMeasured };
+  return { record: failRecord(read), model, dnsMeasured: dnsAnswer === true };
+}
+
+/** Whether DNS answers the drilled region now, or why the resolver could not say. */
+function answersRegion(run: DrillRun): Promise<boolean | DnsUnreachable> {
+  const { deps, scope } = run;
+  return pointsAt(deps.dns, scope.domainName, scope.target.customDomainTarget).catch((error: unknown) => {
+    if (error instanceof DnsUnreachable) return error;
+    throw error;
+  });
+}
+
+/** Waits until DNS answers the region (`wanted` true) or no longer does; a resolver that stops answering is waited out, said once. */
+function waitForDns(run: DrillRun, what: string, wanted: boolean): Promise<void> {
+  let said = '';
+  return run.waitFor(what, async () => {
+    const answer = await answersRegion(run);
+    if (answer instanceof DnsUnreachable && answer.message !== said) {
+      said = answer.message;
+      run.deps.log(`  note: ${said}; still waiting`);
+    }
+    return answer === wanted;
+  });
 }
 
 /** Sets STATUS=fail, then times the health check turning unhealthy and the DNS answer leaving the region. */
@@ -55,8 +78,7 @@ export async function failAndMeasure(run: DrillRun, pre: Preflight): Promise<voi
   });
   run.mark('unhealthy', start, 'health check unhealthy', `≤ ${detectionSeconds(pre.model)} s after the function fails`);
   if (!pre.dnsMeasured) return;
-  await run.waitFor(`${scope.domainName} to stop answering ${scope.region}`,
-    async () => !(await pointsAt(deps.dns, scope.domainName, scope.target.customDomainTarget)));
+  await waitForDns(run, `${scope.domainName} to stop answering ${scope.region}`, false);
   run.mark('dns-moved', start, `DNS answer left ${scope.region}`, `≤ ${pre.model.failoverSeconds} s (failover_seconds)`);
 }
 
@@ -90,7 +112,6 @@ export async function recover(run: DrillRun, pre: Preflight): Promise<void> {
   await run.waitFor(`health check ${healthCheckId} to recover`, async () => isHealthy(await observe(deps.route53, limits, healthCheckId)));
   run.mark('healthy-again', start, 'health check healthy again', `≈ ${detectionSeconds(pre.model)} s after restore`);
   if (!pre.dnsMeasured) return;
-  await run.waitFor(`${scope.domainName} to answer ${scope.region} again`,
-    () => pointsAt(deps.dns, scope.domainName, scope.target.customDomainTarget));
+  await waitForDns(run, `${scope.domainName} to answer ${scope.region} again`, true);
   run.mark('dns-back', start, `DNS answers ${scope.region} again`, `≤ ${pre.model.failoverSeconds} s after restore`);
 }

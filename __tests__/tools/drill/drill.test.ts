@@ -125,6 +125,33 @@ describe('runDrill', () => {
   });
 });
 
+describe('a resolver that does not answer', () => {
+  const unanswered = (code: string) => Promise.reject(Object.assign(new Error(`queryCname ${code}`), { code }));
+
+  test.each([['ETIMEOUT', 'timed out'], ['ECONNREFUSED', 'connection refused']])('%s before the drill: named, the DNS phase is skipped', async (code, reason) => {
+    const { dns } = simulate();
+    const d = deps({ ...dns, resolveCname: () => unanswered(code) });
+    const result = await runDrill(d.value, { region: 'us-east-1', outputs });
+    expect(result.phases.map((p) => p.phase)).toEqual(['status-applied', 'unhealthy', 'restored', 'healthy-again']);
+    expect(d.lines.filter((line) => /DNS|latency/.test(line))).toEqual([
+      `note: DNS server 192.0.2.53 did not answer for api.example.com (${reason}): the DNS phase is skipped`,
+    ]);
+  });
+
+  test('timing out while the drill waits for the answer to move: waited out, not taken for a move', async () => {
+    const { dns } = simulate({ lagPolls: 0 });
+    let lookups = 0;
+    // The preflight's lookup answers the east region; the next two time out, then the answer has moved.
+    const d = deps({ ...dns, resolveCname: (host) => (++lookups === 2 || lookups === 3 ? unanswered('ETIMEOUT') : dns.resolveCname(host)) });
+    const result = await runDrill(d.value, { region: 'us-east-1', outputs, pollSeconds: 5 });
+    const phase = (name: string) => result.phases.find((p) => p.phase === name)!.elapsedMs;
+    expect(phase('dns-moved') - phase('unhealthy')).toBe(10_000);
+    expect(d.lines.filter((line) => line.includes('did not answer'))).toEqual([
+      '  note: DNS server 192.0.2.53 did not answer for api.example.com (timed out); still waiting',
+    ]);
+  });
+});
+
 test('drillSteps (--dry-run) names the function, health check and domain from the outputs', () => {
   const steps = drillSteps(outputs, 'us-west-2').join('\n');
   expect(steps).toContain('set STATUS=fail on multi-region-api-health-check in us-west-2');

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'child_process';
+import { createSocket } from 'dgram';
 import { existsSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -25,7 +26,7 @@ function drill(endpoint: string, args: string[]): Run {
     PATH: process.env.PATH, AWS_ENDPOINT_URL: endpoint, AWS_ACCESS_KEY_ID: 'fake', AWS_SECRET_ACCESS_KEY: 'fake',
     AWS_CONFIG_FILE: join(tmpdir(), 'no-aws-config'), AWS_SHARED_CREDENTIALS_FILE: join(tmpdir(), 'no-aws-credentials'),
   };
-  // Port 9 on loopback has no DNS server: lookups fail at once and the drill skips its DNS phase.
+  // Port 9 on loopback has no DNS server: lookups are refused at once and the drill skips its DNS phase.
   const child = spawn(process.execPath, [CLI, '--region', 'us-east-1', '--outputs', outputs, '--dns-server', '127.0.0.1:9', ...args], { env });
   running.add(child);
   const started = Date.now();
@@ -183,5 +184,29 @@ describe('the restore changes only STATUS, and only where the drill changed it',
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain('changed during the drill');
     expect(aws.env).toEqual(ORIGINAL_ENV);
+  });
+});
+
+describe('a --dns-server that does not answer is named, with what happened', () => {
+  test('refused: one line naming the server, not "latency routing picks a nearer region"', async () => {
+    const result = await drill(endpoint, ['--poll', '0.1', '--timeout', '20']).done;
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('latency routing');
+    expect(result.stdout.split('\n').filter((line) => line.includes('127.0.0.1:9'))).toEqual([
+      'note: DNS server 127.0.0.1:9 did not answer for api.example.com (connection refused): the DNS phase is skipped',
+    ]);
+  });
+
+  test('timed out: a server that reads the query and never answers', async () => {
+    const silent = createSocket('udp4');
+    await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
+    const server = `127.0.0.1:${silent.address().port}`;
+    try {
+      const result = await drill(endpoint, ['--poll', '0.1', '--timeout', '20', '--call-timeout', '1', '--dns-server', server]).done;
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`note: DNS server ${server} did not answer for api.example.com (timed out): the DNS phase is skipped`);
+    } finally {
+      silent.close();
+    }
   });
 });

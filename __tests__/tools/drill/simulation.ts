@@ -83,6 +83,7 @@ export function simulate(options: {
   const dns: DnsLookup = {
     resolveCname: () => Promise.resolve([world.healthy ? EAST_TARGET : 'd-west222.execute-api.us-west-2.amazonaws.com']),
     resolve4: () => Promise.resolve([]),
+    getServers: () => ['192.0.2.53'],
   };
   return { world, fn, dns };
 }
