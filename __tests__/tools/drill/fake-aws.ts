@@ -25,6 +25,8 @@ export class FakeAws {
     GetFunctionConfiguration: 0, UpdateFunctionConfiguration: 0, GetHealthCheck: 0, GetHealthCheckStatus: 0,
   };
   behave: (operation: Operation, call: number) => Behaviour = () => 'answer';
+  /** When the first call came (Date.now()): the drill's start, whatever its process took to start. */
+  firstCallAt?: number;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
 
@@ -63,6 +65,7 @@ export class FakeAws {
       request.on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });
       request.on('end', () => resolve(text));
     });
+    this.firstCallAt ??= Date.now();
     const operation = this.operationOf(request.method ?? 'GET', request.url ?? '/');
     if (!operation) return json(response, 404, { message: `fake AWS does not know ${request.method} ${request.url}` });
     const behaviour = this.behave(operation, ++this.calls[operation]);
