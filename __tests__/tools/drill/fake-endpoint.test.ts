@@ -191,6 +191,7 @@ describe('the restore changes only STATUS, and only where the drill changed it',
 describe('a --dns-server that does not answer is named, with what happened', () => {
   test('refused: one line naming the server, not "latency routing picks a nearer region"', async () => {
     const result = await drill(endpoint, ['--poll', '0.1', '--timeout', '20']).done;
+    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain('latency routing');
     expect(result.stdout.split('\n').filter((line) => line.includes('127.0.0.1:9'))).toEqual([
@@ -203,7 +204,9 @@ describe('a --dns-server that does not answer is named, with what happened', () 
     await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
     const server = `127.0.0.1:${silent.address().port}`;
     try {
-      const result = await drill(endpoint, ['--poll', '0.1', '--timeout', '20', '--call-timeout', '1', '--dns-server', server]).done;
+      // The resolver waits half a call timeout, twice; each AWS call attempt gets a third of it (1 s).
+      const result = await drill(endpoint, ['--poll', '0.1', '--timeout', '30', '--call-timeout', '3', '--dns-server', server]).done;
+      expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`note: DNS server ${server} did not answer for api.example.com (timed out): the DNS phase is skipped`);
     } finally {
