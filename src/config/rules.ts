@@ -1,5 +1,6 @@
+import { dependencyUrlProblem, maskUrl } from './dependency-url';
 import { Problems } from './fields';
-import { regionalHostnameProblem } from './regional-hostname';
+import { regionalHostname, regionalHostnameProblem } from './regional-hostname';
 import { MultiRegionConfig } from './types';
 
 /** What was read of a file so far: every section may be missing a setting that failed its own check. */
@@ -39,4 +40,22 @@ export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, p
     const problem = regionalHostnameProblem(pattern, regions, config.domainName);
     if (problem) problems.bad('healthCheck.regionalHostname', pattern, problem);
   }
+  checkDependenciesAreNotThisApi(config, problems);
+}
+
+/**
+ * A health dependency on this API's own name (or a name under it, as every regional hostname is) makes each region's
+ * health function call itself: all regions fail together and Route 53, failing open, stops failing over.
+ */
+function checkDependenciesAreNotThisApi(config: Draft, problems: Problems): void {
+  const { domainName, regions, healthCheck } = config;
+  if (!domainName || !healthCheck?.dependencies) return;
+  const pattern = healthCheck.target === 'hostname' ? healthCheck.regionalHostname : undefined;
+  const regional = pattern === undefined ? [] : (regions ?? [])
+    .filter((region): region is string => region !== undefined)
+    .map((region) => regionalHostname(pattern, region, domainName));
+  healthCheck.dependencies.forEach((url, index) => {
+    const problem = dependencyUrlProblem(url, [...regional, domainName]);
+    if (problem) problems.bad(`healthCheck.dependencies[${index}]`, maskUrl(url), problem);
+  });
 }

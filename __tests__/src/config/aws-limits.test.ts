@@ -52,6 +52,12 @@ describe('AWS limits refused at synth', () => {
     expect(problem).toMatch(/needs no secret/);
   });
 
+  test('the secret of a URL refused for a credential in its query is not printed', () => {
+    const [problem] = problemsOf({ ...MINIMAL, healthCheck: { dependencies: ['https://db.example.com/ping?token=hunter2&x=1'] } });
+    expect(problem).toBe('healthCheck.dependencies[0]: "https://db.example.com/ping?token=***&x=1" holds a credential in its query (token=), '
+      + 'which would sit in plain text in the synthesized JSON, the Terraform state and the function\'s environment; give a health URL that needs no secret');
+  });
+
   test('values just inside the limits are accepted', () => {
     const config = validateConfig({
       ...MINIMAL,
