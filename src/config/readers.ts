@@ -58,5 +58,26 @@ export function readTags(value: unknown, field: string, problems: Problems): Rec
       problems.bad(tagField, tagValue, `must be a string of at most 256 characters (${TAG_CHARACTERS})`);
     }
   }
-  return ok ? (tags as Record<string, string>) : undefined;
+  const clash = caseClash(tags, field, problems);
+  return ok && !clash ? (tags as Record<string, string>) : undefined;
+}
+
+/**
+ * IAM roles take tag keys without regard to case: given `Team` and `team` at once (every provider's `default_tags`
+ * reach the functions' roles), IAM refuses the apply ("Duplicate tag keys found"). Reports each such pair.
+ */
+function caseClash(tags: object, field: string, problems: Problems): boolean {
+  const seen = new Map<string, string>();
+  let clash = false;
+  for (const key of Object.keys(tags)) {
+    const first = seen.get(key.toLowerCase());
+    if (first === undefined) {
+      seen.set(key.toLowerCase(), key);
+    } else {
+      clash = true;
+      problems.add(field, `${JSON.stringify(first)} and ${JSON.stringify(key)} differ only in case; IAM takes them as one key `
+        + 'and refuses the functions\' roles at apply ("Duplicate tag keys found"): keep one');
+    }
+  }
+  return clash;
 }

@@ -2,6 +2,7 @@ import { dependencyUrlProblem, maskUrl } from './dependency-url';
 import { Problems } from './fields';
 import { regionalHostname, regionalHostnameProblem } from './regional-hostname';
 import { MultiRegionConfig } from './types';
+import { isCertainlyZoneApex } from './zone-apex';
 
 /** What was read of a file so far: every section may be missing a setting that failed its own check. */
 export type Draft = { readonly [K in keyof MultiRegionConfig]?: Partial<MultiRegionConfig[K]> };
@@ -28,6 +29,10 @@ export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, p
   const timeoutSeconds = config.lambda?.timeoutSeconds;
   if (budgetMs !== undefined && timeoutSeconds !== undefined && budgetMs >= timeoutSeconds * 1000) {
     problems.bad('healthCheck.dependencyTimeoutMs', budgetMs, `must be shorter than lambda.timeoutSeconds (${timeoutSeconds} s)`);
+  }
+  if (config.dns?.recordType === 'CNAME' && config.domainName && isCertainlyZoneApex(config.domainName)) {
+    problems.bad('dns.recordType', 'CNAME', `cannot name ${config.domainName}, which can only be its hosted zone's apex: DNS allows `
+      + 'no CNAME there and Route 53 refuses it at apply; use "ALIAS" (the default), which works at the apex');
   }
   if (config.dns?.recordType === 'ALIAS' && given.has('dns.ttl')) {
     problems.bad('dns.ttl', given.get('dns.ttl'), 'applies only to dns.recordType "CNAME" (ALIAS records answer with a 60 s TTL)');

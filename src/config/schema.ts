@@ -104,6 +104,7 @@ export const SCHEMA = {
       }),
       key: text({ pattern: /^[^/].*$/, describe: 'an object key that does not start with "/"', maxLength: 1024 }, {
         default: `${API_STACK_NAME}/terraform.tfstate`, meaning: 'The state object\'s key',
+        allowed: 'an object key that does not start or end with "/" nor hold "//"',
       }),
       region: custom('string', 'an AWS region code', (value, field, problems) => {
         const code = readString(value, field, problems);
