@@ -48,8 +48,23 @@ describe('main with a bad configuration', () => {
   });
 });
 
+describe('main with opt-in regions', () => {
+  test('synthesizes, with one line on stderr naming them and what the account needs', () => {
+    const run = runMain({ MULTI_REGION_CONFIG: configFile('opt-in.json', JSON.stringify({ ...MINIMAL, regions: ['us-east-1', 'af-south-1'] })) });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('Note: af-south-1 (regions) is an opt-in region: enable it in the AWS account before deploying (Account > '
+      + 'AWS Regions, or aws account enable-region --region-name af-south-1); there, session tokens from the global STS endpoint '
+      + 'work only when set to version 2 (IAM account settings), tokens from regional STS endpoints always do\n');
+    expect(readdirSync(join(run.outdir, 'stacks'))).toContain(API_STACK_NAME);
+  });
+});
+
 describe('main with the example configuration', () => {
   const run = runMain();
+
+  test('says nothing on stderr', () => {
+    expect(run.stderr).toBe('');
+  });
   const stackDir = join(run.outdir, 'stacks', API_STACK_NAME);
   const stack = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
 
