@@ -1,6 +1,8 @@
+import { dependencyUrlProblem, maskUrl } from './dependency-url';
 import { Problems } from './fields';
-import { regionalHostnameProblem } from './regional-hostname';
+import { regionalHostname, regionalHostnameProblem } from './regional-hostname';
 import { MultiRegionConfig } from './types';
+import { isCertainlyZoneApex } from './zone-apex';
 
 /** What was read of a file so far: every section may be missing a setting that failed its own check. */
 export type Draft = { readonly [K in keyof MultiRegionConfig]?: Partial<MultiRegionConfig[K]> };
@@ -28,6 +30,10 @@ export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, p
   if (budgetMs !== undefined && timeoutSeconds !== undefined && budgetMs >= timeoutSeconds * 1000) {
     problems.bad('healthCheck.dependencyTimeoutMs', budgetMs, `must be shorter than lambda.timeoutSeconds (${timeoutSeconds} s)`);
   }
+  if (config.dns?.recordType === 'CNAME' && config.domainName && isCertainlyZoneApex(config.domainName)) {
+    problems.bad('dns.recordType', 'CNAME', `cannot name ${config.domainName}, which can only be its hosted zone's apex: DNS allows `
+      + 'no CNAME there and Route 53 refuses it at apply; use "ALIAS" (the default), which works at the apex');
+  }
   if (config.dns?.recordType === 'ALIAS' && given.has('dns.ttl')) {
     problems.bad('dns.ttl', given.get('dns.ttl'), 'applies only to dns.recordType "CNAME" (ALIAS records answer with a 60 s TTL)');
   }
@@ -39,4 +45,22 @@ export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, p
     const problem = regionalHostnameProblem(pattern, regions, config.domainName);
     if (problem) problems.bad('healthCheck.regionalHostname', pattern, problem);
   }
+  checkDependenciesAreNotThisApi(config, problems);
+}
+
+/**
+ * A health dependency on this API's own name (or a name under it, as every regional hostname is) makes each region's
+ * health function call itself: all regions fail together and Route 53, failing open, stops failing over.
+ */
+function checkDependenciesAreNotThisApi(config: Draft, problems: Problems): void {
+  const { domainName, regions, healthCheck } = config;
+  if (!domainName || !healthCheck?.dependencies) return;
+  const pattern = healthCheck.target === 'hostname' ? healthCheck.regionalHostname : undefined;
+  const regional = pattern === undefined ? [] : (regions ?? [])
+    .filter((region): region is string => region !== undefined)
+    .map((region) => regionalHostname(pattern, region, domainName));
+  healthCheck.dependencies.forEach((url, index) => {
+    const problem = dependencyUrlProblem(url, [...regional, domainName]);
+    if (problem) problems.bad(`healthCheck.dependencies[${index}]`, maskUrl(url), problem);
+  });
 }

@@ -64,7 +64,8 @@ export const SCHEMA = {
         default: [], allowed: `none, or at least 3 of ${HEALTH_CHECKER_REGIONS.join(', ')}`,
         meaning: 'Route 53 checker regions; `[]` for Route 53\'s default set',
       }),
-    dependencies: list(readUrl, 'an http(s) URL', {
+    dependencies: list(readUrl,
+      'an http(s) URL with no credentials, not to `domainName` (or a name under it) nor a loopback, link-local or private address', {
       default: [], meaning: 'URLs the health function probes in parallel; any failure makes the region unhealthy',
     }),
     dependencyTimeoutMs: integer(100, ROUTE53_ANSWER_WINDOW_MS - 100, {
@@ -123,6 +124,7 @@ export const SCHEMA = {
       }),
       key: text({ pattern: /^[^/].*$/, describe: 'an object key that does not start with "/"', maxLength: 1024 }, {
         default: `${API_STACK_NAME}/terraform.tfstate`, meaning: 'The state object\'s key',
+        allowed: 'an object key that does not start or end with "/" nor hold "//"',
       }),
       region: custom('string', 'an AWS region code', (value, field, problems) => {
         const code = readString(value, field, problems);

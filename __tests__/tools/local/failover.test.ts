@@ -3,6 +3,7 @@ import { AddressInfo } from 'net';
 import { CLIENT_HELLO_PATH, helloText } from '../../../src/contract';
 import { LocalSystem, startLocal } from '../../../tools/local/run-local';
 import { synthForLocalRun } from '../../helpers/local-stack';
+import { machineName } from '../../helpers/machine-name';
 import { ask, until, untilAnswerFrom } from '../../helpers/poll-global';
 
 // Route 53's 10 s interval becomes 100 ms and the 60 s TTL 600 ms: the model's 80 s failover is 0.8 s here.
@@ -113,8 +114,10 @@ describe('a dependency that hangs', () => {
     dependency = createServer((_request, response) => {
       if (!hang) response.end('up');
     });
-    await new Promise<void>((resolve) => dependency.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(dependency.address() as AddressInfo).port}/`;
+    // Reached by the machine's name: the health function refuses loopback addresses (and synth refuses them too).
+    const { name, address } = await machineName();
+    await new Promise<void>((resolve) => dependency.listen(0, address, resolve));
+    const url = `http://${name}:${(dependency.address() as AddressInfo).port}/`;
     const stackDir = synthForLocalRun({ healthCheck: { dependencies: [url], dependencyTimeoutMs: BUDGET_MS } });
     system = await startLocal({ stackDir, port: 0, timeScale: TIME_SCALE, log: (line) => log.push(line) });
   });
