@@ -51,6 +51,7 @@ class RolloutRun {
   private readonly changedAt = new Map<string, number>();
   private readonly rolledBackAt = new Map<string, number>();
   private readonly waves: WaveRecord[] = [];
+  private fired?: { region: string; signal: string };
 
   constructor(private readonly plan: RolloutPlan, private readonly deps: RolloutDeps) {
     this.clock = deps.clock;
@@ -166,6 +167,7 @@ class RolloutRun {
     const { to, previous } = this.plan;
     const regions = [...this.changedAt.keys()].sort();
     const countsRecord = counts ? Object.fromEntries(counts) : undefined;
+    this.fired = fired;
     this.deps.log(`${label}: gate failed in ${fired.region}: ${fired.signal}`);
     this.deps.log(`rollback: applying release ${previous.key} to ${regions.join(', ')} in one apply`);
     this.rollingBack = true;
@@ -192,6 +194,8 @@ class RolloutRun {
     const now = this.clock.now();
     const ranNewRelease = Object.fromEntries([...this.changedAt].map(([region, since]) =>
       [region, Math.round(((this.rolledBackAt.get(region) ?? now) - since) / 1000)]));
-    return { kind, waves: this.waves, ranNewRelease, whereNow: Object.fromEntries(this.where), timeScale: this.timeScale, ...extra };
+    return {
+      kind, waves: this.waves, fired: this.fired, ranNewRelease, whereNow: Object.fromEntries(this.where), timeScale: this.timeScale, ...extra,
+    };
   }
 }

@@ -72,7 +72,7 @@ export function fakeProber(failing: (region: string) => boolean = () => false): 
     const region = target.url.split('/').pop()!;
     sent.set(region, (sent.get(region) ?? 0) + 1);
     return failing(region) ? { ok: false, detail: 'HTTP 502' } : { ok: true, detail: 'HTTP 200' };
-  }) as Prober & { sent: Map<string, number> };
+  }) as unknown as Prober & { sent: Map<string, number> };
   prober.sent = sent;
   return prober;
 }

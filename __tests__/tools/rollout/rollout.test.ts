@@ -127,7 +127,7 @@ describe('runRollout', () => {
 
   test('a rollback that fails is reported as such, with what runs where', async () => {
     const target = new FakeTarget(ALL_PREVIOUS);
-    target.fired = (region, id) => (id === 'west-2' ? ['Route 53 check hc-west of the served route is unhealthy'] : []);
+    target.fired = (_region, id) => (id === 'west-2' ? ['Route 53 check hc-west of the served route is unhealthy'] : []);
     target.failApply = (step) => step.label === 'rollback';
     const outcome = await runRollout(PLAN, deps(target).value);
     expect(outcome.kind).toBe('rollback-failed');
