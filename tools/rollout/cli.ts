@@ -1,9 +1,7 @@
 import { resolve } from 'path';
 import { UsageError } from '../cli/args';
 import { SynthError } from '../stack-model/synthesize';
-import { findTerraform } from '../terraform/find-terraform';
 import { parseRolloutArgs, RolloutArgs } from './args';
-import { awsGateClients } from './aws-clients';
 import { systemClock } from './clock';
 import { defaultWavePlanner } from './default-planner';
 import { runDryRun, WavePlanner, WavePlanRequest } from './dry-run';
@@ -19,7 +17,6 @@ import { defaultStateDir, freshRelease, LAST_RELEASE, readLastRelease, saveLastR
 import { reportJson, reportLines, RepeatFlags } from './report';
 import { runRollout } from './rollout';
 import { Target } from './target';
-import { TerraformTarget } from './terraform-target';
 import { parseWaves, regionsToRoll } from './waves';
 
 // The pinned SDK runs on Node 20 (package.json engines); its notice about future versions would bury the report.
@@ -36,7 +33,7 @@ async function main(argv: readonly string[], planner: WavePlanner): Promise<numb
     const waves = parseWaves(args.waves, regionsToRoll(to, previous));
     if (args.dryRun) return await dryRun(planner, { to, previous, waves }, args.json);
     log(`rollout of ${to.dir} (release ${to.key}) from ${previous.dir} (release ${previous.key})`);
-    const target = createTarget(args, stateDir, log);
+    const target = await createTarget(args, stateDir, log);
     const outcome = await runRollout({
       to, previous, waves, bakeSeconds: args.bakeSeconds, minRequests: args.minRequests, pollSeconds: args.pollSeconds,
       probeTimeoutSeconds: args.callTimeoutSeconds, rollbackWaitSeconds: args.rollbackWaitSeconds ?? defaultRollbackWaitSeconds(previous),
@@ -64,9 +61,13 @@ function noPrevious(stateDir: string): never {
     + '(for a first rollout, `npm run release -- --out <dir>` from the commit that is deployed)');
 }
 
-function createTarget(args: RolloutArgs, stateDir: string, log: (line: string) => void): Target {
+/** The local run's client, or Terraform with AWS gates (loaded only then: the AWS SDK takes a while to load). */
+async function createTarget(args: RolloutArgs, stateDir: string, log: (line: string) => void): Promise<Target> {
   const callTimeoutMs = args.callTimeoutSeconds * 1000;
   if (args.local) return new LocalTarget(new LocalRunClient(args.local, callTimeoutMs));
+  const [{ findTerraform }, { awsGateClients }, { TerraformTarget }] = await Promise.all([
+    import('../terraform/find-terraform'), import('./aws-clients'), import('./terraform-target'),
+  ]);
   const terraform = findTerraform();
   if (!terraform.found) throw new RolloutError(terraform.message);
   return new TerraformTarget({

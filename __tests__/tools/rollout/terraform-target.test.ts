@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { awsGateClients } from '../../../tools/rollout/aws-clients';
@@ -30,17 +30,21 @@ function planJson(changes: Array<[string, string[]]>, outputs: Record<string, st
 function setUp(plans: Record<string, unknown>, env: Record<string, string> = {}) {
   const work = mkdtempSync(join(tmpdir(), 'rollout-tf-'));
   const log = join(work, 'commands.log');
-  writeFileSync(join(work, 'plans.json'), JSON.stringify(plans));
+  mkdirSync(join(work, 'plans'));
+  for (const [file, plan] of Object.entries(plans)) writeFileSync(join(work, 'plans', `${file}.json`), JSON.stringify(plan));
   writeFileSync(join(work, 'state.json'), JSON.stringify({ values: { root_module: { resources: [] } } }));
   const stateDir = join(work, 'state');
   const target = new TerraformTarget({
     stateDir, callTimeoutMs: 1000, clients: awsGateClients(1000, 'http://127.0.0.1:9'),
     cli: {
-      binary: join(__dirname, 'fake-terraform.js'), log: () => undefined,
-      env: { ...process.env, FAKE_TF_LOG: log, FAKE_TF_PLANS: join(work, 'plans.json'), FAKE_TF_STATE: join(work, 'state.json'), ...env },
+      binary: join(__dirname, 'fake-terraform.sh'), log: () => undefined,
+      env: { ...process.env, FAKE_TF_LOG: log, FAKE_TF_PLANS: join(work, 'plans'), FAKE_TF_STATE: join(work, 'state.json'), ...env },
     },
   });
-  const commands = () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { cwd: string; args: string[]; extraProviders: boolean }) : []);
+  const commands = () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').map((line) => {
+    const [cwd, extraProviders, args] = line.split('\t');
+    return { cwd, extraProviders: extraProviders === 'true', args: args.trim().split(' ') };
+  }) : []);
   return { target, commands, stateDir };
 }
 
@@ -84,7 +88,7 @@ describe('TerraformTarget', () => {
     for (let waited = 0; !commands().some((c) => c.args[0] === 'plan') && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     stop.abort(new RolloutError('interrupted by SIGINT'));
     await expect(applying).rejects.toThrow('interrupted by SIGINT');
-    expect(commands().map((c) => c.args[0])).toEqual(['init', 'plan', 'plan stopped by SIGINT']);
+    expect(commands().map((c) => c.args.join(' '))).toEqual(['init -input=false', expect.stringMatching(/^plan -input=false -out=rollout-step.tfplan -target=/), 'plan stopped by SIGINT']);
   });
 
   test('the final step: global changes applied, a full plan with no resource change, its output changes applied', async () => {

@@ -1,7 +1,6 @@
-import { addressesOwnedBy, attributeRegions, GLOBAL } from '../../../tools/stack-model/region-attribution';
+import { attributeRegions, GLOBAL } from '../../../tools/stack-model/region-attribution';
 import { dependenciesOf } from '../../../tools/stack-model/resource-dependencies';
 import { StackModel } from '../../../tools/stack-model/stack-model';
-import { synthesizeApi } from '../../helpers/synthesized-release';
 
 const PROVIDERS = [
   { alias: 'us-east-1', region: 'us-east-1' }, { alias: 'eu-west-1', region: 'eu-west-1' },
@@ -63,38 +62,4 @@ describe('attributeRegions on a hand-written stack', () => {
   });
 });
 
-describe('attributeRegions on the synthesized stack', () => {
-  const { model } = synthesizeApi({
-    regions: ['us-east-1', 'us-west-2', 'eu-west-1'], retiredRegions: ['sa-east-1'], alarms: { emails: ['ops@example.com'] },
-  });
-  const attribution = attributeRegions(model);
-  const owner = (type: string, idPart: string) => {
-    const found = model.resources(type).filter((r) => r.name.includes(idPart));
-    expect(found).toHaveLength(1);
-    return attribution.owners.get(found[0].address);
-  };
-
-  test('each region owns its API, front door, checks and records, and its us-east-1 health alarm', () => {
-    expect(attribution.regions).toEqual(['eu-west-1', 'us-east-1', 'us-west-2']);
-    expect(attribution.retiredRegions).toEqual(['sa-east-1']);
-    expect(owner('aws_lambda_function', 'region-eu-west-1_hello-world')).toBe('eu-west-1');
-    expect(owner('aws_route53_record', 'front-door-us-west-2_latency-records_aaaa')).toBe('us-west-2');
-    expect(owner('aws_cloudwatch_metric_alarm', 'health-check-alarms_alarm-eu-west-1')).toBe('eu-west-1');
-  });
-
-  test('the validation records, the alarm topic and its subscriptions are global', () => {
-    expect(owner('aws_route53_record', 'certificate-validation-records')).toBe(GLOBAL);
-    expect(owner('aws_sns_topic', 'health-check-alarms_topic')).toBe(GLOBAL);
-    expect(addressesOwnedBy(attribution, GLOBAL)).toEqual([
-      expect.stringMatching(/^aws_route53_record\.certificate-validation-records/),
-      expect.stringMatching(/^aws_sns_topic\.health-check-alarms_topic/),
-      expect.stringMatching(/^aws_sns_topic_subscription\.health-check-alarms_email-opsexamplecom/),
-    ]);
-  });
-
-  test('every resource has an owner, and the us-east-1 region owns no monitoring resource of another region', () => {
-    expect(attribution.owners.size).toBe(model.addresses().length);
-    const east = addressesOwnedBy(attribution, 'us-east-1');
-    expect(east.filter((address) => /west|eu-/.test(address))).toEqual([]);
-  });
-});
+// The synthesized stack's attribution is checked in release-id.test.ts, on the synth it makes anyway.
