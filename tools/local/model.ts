@@ -69,6 +69,8 @@ export interface HealthCheckModel {
   /** Seconds between checks, before time scaling. */
   readonly requestInterval: number;
   readonly failureThreshold: number;
+  /** Route 53 checker regions that probe it: the check's `regions`, or Route 53's default set when unset. */
+  readonly checkerRegions: readonly string[];
 }
 
 /**

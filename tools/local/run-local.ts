@@ -148,10 +148,12 @@ function healthFunctionStatus(find: () => LocalFunction): string {
   }
 }
 
-function describeTransition({ check, healthy, outcome }: HealthTransition): string {
+function describeTransition({ check, healthy, outcome, healthyCheckers, checkers }: HealthTransition): string {
   const verdict = healthy ? 'HEALTHY' : 'UNHEALTHY';
   const name = check.searchString === HEALTH_SEARCH_STRING ? 'health check' : `check of ${check.resourcePath}`;
-  return `${check.targetRegion}: ${name} ${verdict} after ${check.failureThreshold} consecutive ${healthy ? 'successes' : 'failures'} (last: ${outcome.detail})`;
+  const agreeing = healthy ? healthyCheckers : checkers - healthyCheckers;
+  return `${check.targetRegion}: ${name} ${verdict} after ${check.failureThreshold} consecutive `
+    + `${healthy ? 'successes' : 'failures'} at ${agreeing} of ${checkers} checkers (last: ${outcome.detail})`;
 }
 
 /** The slowest region's interval x threshold plus the longest record TTL, divided by the time scale. */
