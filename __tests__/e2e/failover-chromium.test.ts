@@ -5,7 +5,7 @@ import { projectRoot } from '../../src/project-root';
 import { LocalSystem, startLocal } from '../../tools/local/run-local';
 import { findChromium, launchChromium } from '../helpers/chromium';
 import { describeLayer } from '../helpers/layer';
-import { synthForLocalRun } from '../helpers/local-stack';
+import { postControl, synthForLocalRun } from '../helpers/local-stack';
 
 const TIME_SCALE = 100;
 const SCREENSHOT = join(projectRoot(), 'test-artifacts', 'failover-chromium.png');
@@ -36,9 +36,7 @@ describeLayer('the browser client in headless Chromium', browserPath ? undefined
     await page.locator('tr[data-kind="answer"]').nth(2).waitFor();
     expect(await page.locator('#target-url').textContent()).toBe(`${system.globalUrl}/v1/helloworld`);
 
-    const flip = await fetch(`${system.globalUrl}/control/regions/us-east-1/status`, {
-      method: 'POST', body: JSON.stringify({ status: 'fail' }),
-    });
+    const flip = await postControl(system.globalUrl, 'us-east-1', 'status', { status: 'fail' });
     expect(flip.status).toBe(200);
 
     await page.locator('tr[data-kind="switch"]').first().waitFor({ timeout: 10_000 });

@@ -35,7 +35,7 @@ type Fault = 'status' | 'unmapped';
 
 function inject(system: LocalSystem, region: string, fault: Fault, on: boolean): void {
   if (fault === 'status') system.setStatus(region, on ? 'fail' : 'ok');
-  else system.setFault(region, on ? 'unmapped' : 'none');
+  else system.setFault(region, on ? { fault: 'unmapped' } : { fault: 'none' });
 }
 
 async function measure(system: LocalSystem, runs: number, fault: Fault, transitions: Array<{ line: string; at: number }>): Promise<void> {

@@ -55,6 +55,7 @@ export function readDerivedChecks(stack: StackModel): Map<string, DerivedCheckMo
         kind: 'alarm',
         id,
         alarmId: stack.referenced(check.cloudwatch_alarm_name, 'aws_cloudwatch_metric_alarm', `${what}.cloudwatch_alarm_name`).name,
+        alarmRegion: stack.literal(check.cloudwatch_alarm_region, `${what}.cloudwatch_alarm_region`),
         insufficientDataHealthStatus: status as 'Healthy' | 'Unhealthy' | 'LastKnownStatus',
       });
     }

@@ -73,7 +73,7 @@ describe('the local run refuses what would abuse it', () => {
   test('control routes: malformed encoding gets 400, an oversized body 413', async () => {
     const malformed = await rawRequest(globalPort, 'POST /control/regions/%E0%A4%A/status HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
     expect(malformed.status).toBe(400);
-    const oversized = await rawRequest(globalPort, 'POST /control/regions/us-east-1/status HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n', 8 * MAX_BODY_BYTES);
+    const oversized = await rawRequest(globalPort, 'POST /control/regions/us-east-1/status HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n', 8 * MAX_BODY_BYTES);
     expect(oversized.status).toBe(413);
     expect(system.report().regions.every((region) => region.status === 'ok')).toBe(true);
   });
