@@ -35,18 +35,24 @@ export interface Controls {
   setStatus(region: string, status: RegionStatus): void;
   /** Sets a fault on the region; LocalRunError for an unknown region. */
   setFault(region: string, fault: RegionFault): void;
+  /** Origins whose pages may use the control routes: the local browser client's own. */
+  trustedOrigins(): readonly string[];
 }
 
 const ROUTES = 'control routes: GET /control/regions, POST /control/regions/<region>/status, POST /control/regions/<region>/fault';
 
 /**
- * GET  /control/regions                    -> {"answering": region, "regions": [RegionReport...]}
+ * GET  /control/regions                    -> {"answering": region, "regions": [RegionReport...]} (HEAD: its headers)
  * POST /control/regions/<region>/status    {"status": "fail" | "ok"} -> the region's new RegionReport
  * POST /control/regions/<region>/fault     {"fault": "unmapped" | "none"} or {"fault": "hello-errors", "rate": 0.3}
+ * Only from a request without Origin or from the local client's page, and POST bodies only as application/json: any
+ * other web page the user has open could otherwise flip regions (a cross-origin text/plain POST needs no preflight).
  */
 export async function handleControl(request: IncomingMessage, response: ServerResponse, controls: Controls): Promise<void> {
+  const refused = refuseControl(request, controls.trustedOrigins());
+  if (refused) return json(response, 403, { message: refused });
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-  if (request.method === 'GET' && path === '/control/regions') return json(response, 200, controls.report());
+  if ((request.method === 'GET' || request.method === 'HEAD') && path === '/control/regions') return json(response, 200, controls.report());
   const flip = /^\/control\/regions\/([^/]+)\/(status|fault)$/.exec(path);
   if (request.method !== 'POST' || !flip) return json(response, 404, { message: ROUTES });
   const region = decodeURIComponent(flip[1]);
@@ -68,6 +74,20 @@ export async function handleControl(request: IncomingMessage, response: ServerRe
   return json(response, 200, controls.report().regions.find((r) => r.region === region));
 }
 
+/** Why a control request gets 403 and changes nothing, or undefined when it may go on. */
+export function refuseControl(request: IncomingMessage, trustedOrigins: readonly string[]): string | undefined {
+  const origin = request.headers.origin;
+  if (origin !== undefined && !trustedOrigins.includes(origin)) {
+    return `control routes take requests without Origin or from ${trustedOrigins.join(' or ') || 'the local client'}, not from ${origin}`;
+  }
+  if (request.method !== 'POST') return undefined;
+  const type = request.headers['content-type'];
+  if (type?.split(';')[0].trim().toLowerCase() !== 'application/json') {
+    return `control bodies must be sent with Content-Type: application/json, not ${JSON.stringify(type ?? '(none)')}`;
+  }
+  return undefined;
+}
+
 function statusChange(body: unknown, controls: Controls, region: string): string | (() => void) {
   const status = (body as { status?: unknown } | null)?.status;
   if (!STATUS_VALUES.includes(status as RegionStatus)) {
@@ -84,6 +104,7 @@ function faultChange(body: unknown, controls: Controls, region: string): string 
 
 function json(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
+  // HEAD gets the same headers, Content-Length included; Node leaves out the body.
   response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(text) });
   response.end(text);
 }

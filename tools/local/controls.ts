@@ -15,6 +15,8 @@ export interface ControlsProps {
   readonly cloudWatch: LocalCloudWatch;
   /** The region the global endpoint last answered from. */
   readonly answering: () => string | undefined;
+  /** The local browser client's origins, once it listens. */
+  readonly trustedOrigins: () => readonly string[];
   readonly log: (line: string) => void;
 }
 
@@ -36,6 +38,7 @@ export function localControls(props: ControlsProps): Controls {
       serverOf(region).setFault(fault);
       log(`${region}: ${describeFault(fault)}`);
     },
+    trustedOrigins: props.trustedOrigins,
   };
 }
 

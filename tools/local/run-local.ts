@@ -65,6 +65,7 @@ export async function startLocal(options: LocalRunOptions): Promise<LocalSystem>
   const controls = localControls({
     model, regions, route53, cloudWatch, log,
     answering: () => servers.global?.answering,
+    trustedOrigins: () => (servers.client ? servers.client.origins : []),
   });
   const stop = async () => {
     route53.stop();
