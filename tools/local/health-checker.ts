@@ -88,8 +88,15 @@ export class HealthChecker {
     checker.timer = setTimeout(() => void this.probeOnce(checker, at), Math.max(0, at - Date.now()));
   }
 
+  /**
+   * Sends one probe and, at once, schedules the checker's next one: a checker probes every interval whether or not
+   * its last answer is in (answers may take up to the 2 s window, longer than a scaled interval). A checker that fell
+   * more than an interval behind (a starved event loop) skips the probes it missed rather than sending them in a burst.
+   */
   private async probeOnce(checker: Checker, scheduledAt: number): Promise<void> {
     if (!this.running) return;
+    const next = scheduledAt + this.intervalMs;
+    this.scheduleAt(checker, next < Date.now() - this.intervalMs ? Date.now() : next);
     const outcome = await probe(new URL(this.check.resourcePath, this.baseUrl), this.check, this.agent);
     if (!this.running) return;
     this.last = outcome;
@@ -100,8 +107,6 @@ export class HealthChecker {
       this.endpointHealthy = healthy;
       this.onTransition({ check: this.check, healthy, outcome, at: new Date(), healthyCheckers, checkers: this.checkers.length });
     }
-    // The next probe keeps the checker's phase; one that ran past its slot starts right away.
-    this.scheduleAt(checker, Math.max(scheduledAt + this.intervalMs, Date.now()));
   }
 }
 
