@@ -69,7 +69,7 @@ function regionReport(props: ControlsProps, server: RegionalServer): RegionRepor
 }
 
 /** The region's alarm on the share of 5xx answers, among those its records' check reads. */
-export function errorRateAlarm(model: LocalStackModel, checkId: string | undefined): AlarmModel | undefined {
+function errorRateAlarm(model: LocalStackModel, checkId: string | undefined): AlarmModel | undefined {
   if (!checkId) return undefined;
   return alarmsUnder(checkId, model.derivedChecks).map((id) => model.alarms.get(id)!).find((alarm) => alarm.metricName === '5XXError');
 }

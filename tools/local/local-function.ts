@@ -36,11 +36,6 @@ export class LocalFunction {
     this.failures = rate === undefined ? undefined : new FailureShare(rate);
   }
 
-  /** The share of invocations made to fail, if any. */
-  get failingShare(): number | undefined {
-    return this.failures?.rate;
-  }
-
   /** Runs the handler; a throw, a rejection or running past the function's timeout rejects. */
   async invoke(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
     if (this.failures?.next()) throw new InjectedFailure(`${this.model.functionName} threw (hello-errors fault, rate ${this.failures.rate})`);
