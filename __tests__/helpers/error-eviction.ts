@@ -29,11 +29,19 @@ export const fault = (system: LocalSystem, region: string, body: unknown) => pos
 export const reportOf = (system: LocalSystem, region: string) => system.report().regions.find((r) => r.region === region)!;
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits until the client's last answer came from us-east-1 and its error-rate alarm is OK: a settled start. */
+/**
+ * Waits until the client's last answer came from us-east-1, its error-rate alarm is OK and its last complete period
+ * had no 5xx, for one period and reaction time in a row (so no evaluation still to come sees a failing period of an
+ * earlier fault): a settled start.
+ */
 export function settled(system: LocalSystem, client: SteadyClient): Promise<number> {
-  return until('us-east-1 answering with its alarm OK', () => {
+  let cleanSince: number | undefined;
+  return until('us-east-1 answering, its alarm OK and its periods clean', () => {
     const last = client.answers[client.answers.length - 1];
-    return last?.servedBy === EAST && last.status === 200 && reportOf(system, EAST).alarm === 'OK';
+    const east = reportOf(system, EAST);
+    const clean = last?.servedBy === EAST && last.status === 200 && east.alarm === 'OK' && !east.errorRate;
+    cleanSince = clean ? cleanSince ?? Date.now() : undefined;
+    return cleanSince !== undefined && Date.now() - cleanSince >= 2 * periodMs;
   }, 3 * system.modelErrorRateMs! + SLACK_MS);
 }
 

@@ -1,4 +1,4 @@
-import { CLIENT_HELLO_PATH } from '../../src/contract';
+import { CLIENT_HELLO_PATH, METRIC_CHECK_REACTION_SECONDS } from '../../src/contract';
 import { checkFlags, numberFlag, parseCli, UsageError } from '../cli/args';
 import { LocalRunError } from './errors';
 import { SERVED_REGION_HEADER } from './global-server';
@@ -55,9 +55,18 @@ async function measureOnce(system: LocalSystem, measure: Measure, modelMs: numbe
   const [nearest] = system.latencyOrder;
   const regionReport = () => system.report().regions.find((r) => r.region === nearest)!;
   const phaseMs = Math.max(...[...system.model.alarms.values()].map((a) => a.periodSeconds), ...system.model.records.map((r) => r.ttlSeconds)) * 1000 / system.timeScale;
-  const settled = await pollUntil(url, (region) => region === nearest && regionReport().alarm !== 'ALARM', 3 * modelMs);
+  // Settled: serving, its alarm not in ALARM and its last period clean, for one period and reaction time in a row, so
+  // no evaluation still to come sees a failing period of the previous run.
+  const holdMs = Math.max(0, ...[...system.model.alarms.values()].map((a) => a.periodSeconds + METRIC_CHECK_REACTION_SECONDS)) * 1000 / system.timeScale;
+  let cleanSince: number | undefined;
+  const settled = await pollUntil(url, (region) => {
+    const clean = region === nearest && regionReport().alarm !== 'ALARM' && !regionReport().errorRate;
+    cleanSince = clean ? cleanSince ?? Date.now() : undefined;
+    return cleanSince !== undefined && Date.now() - cleanSince >= holdMs;
+  }, 3 * modelMs);
   if (settled === undefined) return `traffic did not settle on ${nearest} within ${3 * modelMs} ms`;
-  await sleep(Math.random() * phaseMs);
+  // The client keeps asking meanwhile, so its cached answer is at a random point of its TTL when the fault starts.
+  await pollUntil(url, () => false, Math.random() * phaseMs);
   const faultAt = Date.now();
   let unhealthyMs = NaN;
   inject(system, nearest, measure, true);
@@ -68,7 +77,7 @@ async function measureOnce(system: LocalSystem, measure: Measure, modelMs: numbe
     inject(system, nearest, measure, false);
     return `traffic never left ${nearest} within ${3 * modelMs} ms; its DNS check still ${regionReport().healthy ? 'healthy' : 'unhealthy'}`;
   }
-  await sleep(Math.random() * phaseMs);
+  await pollUntil(url, () => false, Math.random() * phaseMs);
   inject(system, nearest, measure, false);
   const returnedMs = await pollUntil(url, (region) => region === nearest, 3 * modelMs);
   if (returnedMs === undefined) return `traffic left ${nearest} after ${leftMs} ms and did not come back within ${3 * modelMs} ms`;
