@@ -19,7 +19,7 @@ export function banner(system: LocalSystem, stackDir: string): string {
     }),
     `  ${'global'.padEnd(15)} ${system.globalUrl}${CLIENT_HELLO_PATH}   latency order: ${system.latencyOrder.join(', ')}`,
     `  ${'browser client'.padEnd(15)} ${system.clientUrl}`,
-    `  ${'control'.padEnd(15)} curl -X POST ${system.globalUrl}/control/regions/${first}/status -d '{"status":"fail"}'`,
+    `  ${'control'.padEnd(15)} curl -X POST ${system.globalUrl}/control/regions/${first}/status -H 'Content-Type: application/json' -d '{"status":"fail"}'`,
     `  ${''.padEnd(15)} or: npm run --silent local -- flip ${first} fail --port ${new URL(system.globalUrl).port}`,
     `  ${''.padEnd(15)} user errors: npm run --silent local -- fault ${first} hello-errors 0.3 --port ${new URL(system.globalUrl).port}`,
     ...checks.map((c) => `  health check ${c.targetRegion}: GET ${c.resourcePath} for "${c.searchString}" every `
