@@ -89,14 +89,13 @@ export class HealthChecker {
   }
 
   /**
-   * Sends one probe and, at once, schedules the checker's next one: a checker probes every interval whether or not
-   * its last answer is in (answers may take up to the 2 s window, longer than a scaled interval). A checker that fell
-   * more than an interval behind (a starved event loop) skips the probes it missed rather than sending them in a burst.
+   * Sends one probe and schedules the checker's next one an interval after this one was due: on the checker's own
+   * phase however long the answer took, or at once when the answer came back after that. One probe in flight per
+   * checker: on a starved machine the checkers slow down with the servers instead of piling up requests on them, and a
+   * checker that fell behind skips the probes it missed rather than sending them in a burst.
    */
   private async probeOnce(checker: Checker, scheduledAt: number): Promise<void> {
     if (!this.running) return;
-    const next = scheduledAt + this.intervalMs;
-    this.scheduleAt(checker, next < Date.now() - this.intervalMs ? Date.now() : next);
     const outcome = await probe(new URL(this.check.resourcePath, this.baseUrl), this.check, this.agent);
     if (!this.running) return;
     this.last = outcome;
@@ -107,6 +106,7 @@ export class HealthChecker {
       this.endpointHealthy = healthy;
       this.onTransition({ check: this.check, healthy, outcome, at: new Date(), healthyCheckers, checkers: this.checkers.length });
     }
+    this.scheduleAt(checker, Math.max(scheduledAt + this.intervalMs, Date.now()));
   }
 }
 
