@@ -32,3 +32,11 @@ export function isCheckHealthy(id: string, inputs: CheckInputs, path: readonly s
   if (check.insufficientDataHealthStatus === 'LastKnownStatus') return inputs.lastKnown?.(id) ?? true;
   return check.insufficientDataHealthStatus === 'Healthy';
 }
+
+/** The alarms a check reads, itself or through its CALCULATED descendants (ids of aws_cloudwatch_metric_alarm). */
+export function alarmsUnder(id: string, derived: ReadonlyMap<string, DerivedCheckModel>, path: readonly string[] = []): string[] {
+  const check = derived.get(id);
+  if (!check || path.includes(id)) return [];
+  if (check.kind === 'alarm') return [check.alarmId];
+  return check.childIds.flatMap((child) => alarmsUnder(child, derived, [...path, id]));
+}

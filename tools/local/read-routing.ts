@@ -1,3 +1,4 @@
+import { HEALTH_CHECKER_REGIONS } from '../../src/config/aws-regions';
 import { DerivedCheckModel, HealthCheckModel, LatencyRecordModel } from './model';
 import { block } from '../stack-model/references';
 import { StackModel } from '../stack-model/stack-model';
@@ -28,6 +29,7 @@ export function readHealthChecks(stack: StackModel): Map<string, HealthCheckMode
       searchString: check.search_string === undefined ? '' : stack.literal(check.search_string, `${what}.search_string`),
       requestInterval: Number(check.request_interval ?? 30),
       failureThreshold: Number(check.failure_threshold ?? 3),
+      checkerRegions: checkerRegions(check.regions, `${what}.regions`),
     });
   }
   return checks;
@@ -53,11 +55,21 @@ export function readDerivedChecks(stack: StackModel): Map<string, DerivedCheckMo
         kind: 'alarm',
         id,
         alarmId: stack.referenced(check.cloudwatch_alarm_name, 'aws_cloudwatch_metric_alarm', `${what}.cloudwatch_alarm_name`).name,
+        alarmRegion: stack.literal(check.cloudwatch_alarm_region, `${what}.cloudwatch_alarm_region`),
         insufficientDataHealthStatus: status as 'Healthy' | 'Unhealthy' | 'LastKnownStatus',
       });
     }
   }
   return checks;
+}
+
+/** A check's `regions`, or every checker region (Route 53's default set) when unset or empty. */
+function checkerRegions(regions: unknown, what: string): readonly string[] {
+  if (regions === undefined || (Array.isArray(regions) && regions.length === 0)) return HEALTH_CHECKER_REGIONS;
+  if (!Array.isArray(regions) || !regions.every((r) => typeof r === 'string')) {
+    throw new Error(`${what}: expected a list of checker regions, found ${JSON.stringify(regions)}`);
+  }
+  return regions as string[];
 }
 
 function executeApiTarget(stack: StackModel, what: string, fqdn: unknown): Pick<HealthCheckModel, 'targetRegion' | 'host' | 'viaCustomDomain'> {

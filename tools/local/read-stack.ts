@@ -3,6 +3,7 @@ import { join, relative } from 'path';
 import { API_STACK_NAME } from '../../src/contract';
 import { LocalRunError } from './errors';
 import { LocalStackModel } from './model';
+import { readAlarms } from './read-alarms';
 import { readApis } from './read-apis';
 import { readDerivedChecks, readHealthChecks, readLatencyRecords } from './read-routing';
 import { StackModel } from '../stack-model/stack-model';
@@ -45,6 +46,7 @@ function modelOf(stack: StackModel, stackDir: string): LocalStackModel {
   for (const region of regions) {
     if (!apis.has(region)) throw new Error(`region ${region} has no aws_api_gateway_rest_api`);
   }
+  const alarms = readAlarms(stack, derivedChecks, apis);
   if (records.length === 0) {
     throw new Error('no Route 53 latency records (aws_route53_record with latency_routing_policy): '
       + 'the global layer is missing, so there is no global endpoint to emulate');
@@ -65,5 +67,5 @@ function modelOf(stack: StackModel, stackDir: string): LocalStackModel {
       throw new Error(`aws_route53_record.${record.id}.health_check_id: no such health check`);
     }
   }
-  return { regions, apis, healthChecks, derivedChecks, records };
+  return { regions, apis, healthChecks, derivedChecks, alarms, records };
 }
