@@ -1,3 +1,4 @@
+import { HEALTH_CHECKER_REGIONS } from './aws-regions';
 import { dependencyUrlProblem, maskUrl } from './dependency-url';
 import { Problems } from './fields';
 import { regionalHostname, regionalHostnameProblem } from './regional-hostname';
@@ -46,6 +47,24 @@ export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, p
     if (problem) problems.bad('healthCheck.regionalHostname', pattern, problem);
   }
   checkDependenciesAreNotThisApi(config, problems);
+  checkProbesReachRequestFloor(config, problems);
+}
+
+/**
+ * A region out of DNS gets no user traffic: only Route 53's probes of the served route feed its error-rate alarm. If
+ * they bring fewer requests a period than `minRequests`, every period counts as too quiet to judge and a region that
+ * still fails comes back. Counted with one checker per checker region (Route 53 runs at least that many).
+ */
+function checkProbesReachRequestFloor(config: Draft, problems: Problems): void {
+  const errorRate = config.healthCheck?.errorRate;
+  const interval = config.healthCheck?.requestInterval;
+  if (!errorRate?.enabled || !errorRate.minRequests || !errorRate.periodSeconds || !interval) return;
+  const checkers = config.healthCheck?.checkerRegions?.length || HEALTH_CHECKER_REGIONS.length;
+  const probes = Math.floor(checkers * (errorRate.periodSeconds / interval));
+  if (errorRate.minRequests <= probes) return;
+  problems.bad('healthCheck.errorRate.minRequests', errorRate.minRequests, `is more than the ${probes} requests Route 53's probes `
+    + `of the served route bring in a period (${checkers} checker regions x ${errorRate.periodSeconds} s / ${interval} s): a `
+    + `region out of DNS would come back while still failing; lower it to ${probes} or lengthen healthCheck.errorRate.periodSeconds`);
 }
 
 /**

@@ -168,6 +168,12 @@ const badCases: Array<[string, unknown, string]> = [
     'healthCheck.errorRate.minRequests: 0 is out of range (1 to 100000)'],
   ['error-rate request floor not whole', withSection('healthCheck', { errorRate: { minRequests: 2.5 } }),
     'healthCheck.errorRate.minRequests: 2.5 must be a whole number, not a number'],
+  ['request floor above what the probes bring (30 s interval)', withSection('healthCheck', { requestInterval: 30 }),
+    'healthCheck.errorRate.minRequests: 20 is more than the 16 requests Route 53\'s probes of the served route bring in a period '
+    + '(8 checker regions x 60 s / 30 s): a region out of DNS would come back while still failing; lower it to 16'],
+  ['request floor above what three checker regions bring', withSection('healthCheck', {
+    checkerRegions: ['us-east-1', 'eu-west-1', 'ap-southeast-1'], errorRate: { minRequests: 19 } }),
+  'healthCheck.errorRate.minRequests: 19 is more than the 18 requests'],
   ['unknown error-rate setting', withSection('healthCheck', { errorRate: { treshold: 0.1 } }),
     'healthCheck.errorRate.treshold: unknown setting (did you mean "threshold"?)'],
   ['bad record type', withSection('dns', { recordType: 'A' }), 'dns.recordType: "A" must be one of "ALIAS", "CNAME"'],

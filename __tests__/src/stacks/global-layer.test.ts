@@ -226,7 +226,7 @@ describe('global layer, configured settings', () => {
 
   test('health check interval, threshold and checker regions come from the config', () => {
     const checkerRegions = ['us-east-1', 'eu-west-1', 'ap-southeast-1'];
-    const { stack } = synthApiStack(testConfig({ healthCheck: { requestInterval: 30, failureThreshold: 3, checkerRegions } }));
+    const { stack } = synthApiStack(testConfig({ healthCheck: { requestInterval: 30, failureThreshold: 3, checkerRegions, errorRate: { minRequests: 6 } } }));
     const probes = resourcesOf(stack, 'aws_route53_health_check').filter(([, c]) => c.type === 'HTTPS_STR_MATCH');
     expect(probes).toHaveLength(4);
     for (const [, check] of probes) {

@@ -10,7 +10,8 @@ import { synthForLocalRun } from '../../helpers/local-stack';
 const stackDir = synthForLocalRun({
   regions: ['us-east-1', 'us-west-2', 'eu-west-1'],
   cors: { allowOrigins: ['https://a.example.com', 'https://b.example.com'] },
-  healthCheck: { requestInterval: 30, failureThreshold: 3 },
+  // 8 checker regions x 60 s / 30 s: 16 probe requests a period, so the floor must be at most 16.
+  healthCheck: { requestInterval: 30, failureThreshold: 3, errorRate: { minRequests: 16 } },
 });
 const original = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
 const executeApiOriginal = JSON.parse(readFileSync(join(synthForLocalRun({ healthCheck: { target: 'execute-api' } }), 'cdk.tf.json'), 'utf8'));
@@ -97,7 +98,7 @@ describe('the alarms Route 53 reads, and its checkers', () => {
       const byMetric = alarms.filter((a) => a.scope.region === region).sort((a, b) => (a.metricName < b.metricName ? -1 : 1));
       expect(byMetric).toEqual([
         expect.objectContaining({ ...common, alarmName: `multi-region-api-error-rate-${region}`, metricName: '5XXError', statistic: 'Average', threshold: 0.05, comparison: 'GreaterThanThreshold' }),
-        expect.objectContaining({ ...common, alarmName: `multi-region-api-requests-${region}`, metricName: 'Count', statistic: 'Sum', threshold: 20, comparison: 'GreaterThanOrEqualToThreshold' }),
+        expect.objectContaining({ ...common, alarmName: `multi-region-api-requests-${region}`, metricName: 'Count', statistic: 'Sum', threshold: 16, comparison: 'GreaterThanOrEqualToThreshold' }),
       ]);
     }
   });
@@ -111,7 +112,7 @@ describe('the alarms Route 53 reads, and its checkers', () => {
     expect([...model.healthChecks.values()].every((c) => c.checkerRegions === HEALTH_CHECKER_REGIONS)).toBe(true);
     expect(HEALTH_CHECKER_REGIONS).toHaveLength(8);
     const chosen = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
-    const checks = readStack(synthForLocalRun({ healthCheck: { checkerRegions: chosen } })).healthChecks;
+    const checks = readStack(synthForLocalRun({ healthCheck: { checkerRegions: chosen, errorRate: { minRequests: 18 } } })).healthChecks;
     expect([...checks.values()].map((c) => c.checkerRegions)).toEqual([chosen, chosen, chosen, chosen]);
   });
 

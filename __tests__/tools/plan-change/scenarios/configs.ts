@@ -26,7 +26,8 @@ export const SCENARIOS = {
   addRegion: { ...BASE_CONFIG, regions: [...BASE_CONFIG.regions, 'ap-southeast-1'] },
   retireFirstRegion: { ...BASE_CONFIG, regions: ['us-west-2', 'eu-west-1'], retiredRegions: ['us-east-1'] },
   dropFirstEmail: { ...BASE_CONFIG, alarms: { emails: ['platform@example.com'] } },
-  healthCheckInterval: { ...BASE_CONFIG, healthCheck: { requestInterval: 30 } },
+  // The request floor follows: at 30 s the probes bring 16 requests a minute, and synth refuses a floor above that.
+  healthCheckInterval: { ...BASE_CONFIG, healthCheck: { requestInterval: 30, errorRate: { minRequests: 16 } } },
 } satisfies Record<string, Config>;
 
 export type ScenarioName = keyof typeof SCENARIOS;
