@@ -8,6 +8,11 @@ shift
 [ "$1" = "-no-color" ] && shift
 extra=false
 [ -f rollout-providers.tf.json ] && extra=true
+sleeper=
+# The trap is in place before the log line the test waits for, so a Ctrl-C that follows that line is always seen.
+if [ "$command" = plan ] && [ -n "$FAKE_TF_SLOW_PLAN" ]; then
+  trap '[ -n "$sleeper" ] && kill $sleeper; printf "%s\t%s\t%s\n" "$PWD" "$extra" "plan stopped by SIGINT" >> "$FAKE_TF_LOG"; exit 1' INT
+fi
 printf '%s\t%s\t%s %s\n' "$PWD" "$extra" "$command" "$*" >> "$FAKE_TF_LOG"
 if [ "$FAKE_TF_FAIL" = "$command" ]; then
   printf '╷\n│ Error: fake %s failure\n│\n│ with details\n╵\n' "$command" >&2
@@ -19,7 +24,6 @@ case "$command" in
     if [ -n "$FAKE_TF_SLOW_PLAN" ]; then
       sleep 30 &
       sleeper=$!
-      trap 'kill $sleeper; printf "%s\t%s\t%s\n" "$PWD" "$extra" "plan stopped by SIGINT" >> "$FAKE_TF_LOG"; exit 1' INT
       wait $sleeper
     fi ;;
   show)
