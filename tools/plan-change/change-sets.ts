@@ -8,7 +8,7 @@ import { combinedState, firstMembers, memberPlan, memberState } from './batch-vi
 import { cacheDir, priorStateFile, readCached, writeCached } from './cache';
 import { Convergence, ConvergencePlan, convergePriorState, stackStateBuilder } from './converge';
 import type { ChangePlanOptions, ChangePlanResult, ChangeTarget } from './engine';
-import { StackResources } from './prior-state/references';
+import { StackResources } from './prior-state/resolve-references';
 import { ResourceSchemas } from './prior-state/schema';
 import { lineageFor, StateFile } from './prior-state/state-file';
 import { ChangePlanJson } from './risk/changes';
