@@ -1,5 +1,4 @@
-import { planChangeSets } from '../../../../tools/plan-change/change-sets';
-import { ChangePlanResult } from '../../../../tools/plan-change/engine';
+import { ChangePlanResult, planChangeSets } from '../../../../tools/plan-change/plan-changes';
 import { Change, ChangeKind } from '../../../../tools/plan-change/risk/changes';
 import { describeWithTerraform, TERRAFORM_TIMEOUT_MS } from '../../../helpers/terraform';
 import { BASE_CONFIG, ScenarioName, SCENARIOS, writeConfigs } from './configs';
