@@ -14,9 +14,10 @@ export interface ChangeTarget {
   readonly config: string;
   /**
    * Changes the prior state before this plan, e.g. to add what an older version of the stack managed (an
-   * upgrade). It gets a copy; the proven state is never changed.
+   * upgrade), or what a step outside Terraform changed. It gets a copy (the proven state is never changed) and the
+   * synthesized stack of `config`.
    */
-  readonly editState?: (state: StateFile) => StateFile;
+  readonly editState?: (state: StateFile, stack: StackFile) => StateFile;
 }
 
 /** A config of `to`, synthesized, with the set it belongs to and its position among all changes of the run. */
@@ -47,7 +48,7 @@ export type PlansByTarget = Map<number, ChangePlanJson>;
 
 /** The prior state a target is planned against: its set's, edited when the target says so (on a copy). */
 export function stateFor(target: Target, prior: StateFile): StateFile {
-  return target.editState ? target.editState(JSON.parse(JSON.stringify(prior)) as StateFile) : prior;
+  return target.editState ? target.editState(JSON.parse(JSON.stringify(prior)) as StateFile, target.stack) : prior;
 }
 
 /** Plans targets (each with its state) in as few runs as their providers allow; records each one's plan. */

@@ -23,6 +23,7 @@ export const SCENARIOS = {
   retireFirstRegion: { ...BASE_CONFIG, regions: ['us-west-2', 'eu-west-1'], retiredRegions: ['us-east-1'] },
   dropFirstEmail: { ...BASE_CONFIG, alarms: { emails: ['platform@example.com'] } },
   healthCheckInterval: { ...BASE_CONFIG, healthCheck: { requestInterval: 30 } },
+  cnameRecords: { ...BASE_CONFIG, dns: { recordType: 'CNAME' } },
 } satisfies Record<string, Config>;
 
 export type ScenarioName = keyof typeof SCENARIOS;
