@@ -106,7 +106,7 @@ async function verifyWithTargets(states: readonly StateFile[], members: readonly
   const [first, ...rest] = batchesOf([...deployed, ...changes]);
   const run = await planBatch(context.session, context.initDir, mkdtempSync(join(context.workDir, 'batch-')), first);
   if (run.members.slice(0, members.length).some(plansChanges)) {
-    return { changed: true, plan: firstMembers(run.plan as ConvergencePlan, members.length) };
+    return { changed: true, plan: firstMembers(run.plan, members.length) };
   }
   first.forEach((member, k) => member.target && plans.set(member.target.index, run.members[k]));
   await planTargets(rest.flat().flatMap((m) => (m.target ? [{ ...m.target, state: m.state }] : [])), plans, context);
