@@ -38,7 +38,7 @@ interface Converging extends Deployed {
   readonly build: BuildState;
 }
 
-/** Where the proven prior state of a synthesized stack is cached, for this init folder (Terraform and provider). */
+/** A deployed stack of the run, with the cache entry of its proven prior state (per init folder: Terraform and provider). */
 function deployedStack(stack: StackFile, setIndex: number, context: RunContext): Deployed {
   const key = hashOf(PRIOR_STATE_BUILDER, context.initDir, JSON.stringify(stack.model.json));
   const file = join(context.cache, `state-${key}.json`);
