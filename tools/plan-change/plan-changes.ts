@@ -85,22 +85,41 @@ export async function planChange(options: ChangePlanOptions & { readonly from: s
 /** Every deployed config and every config to change to, synthesized (two at a time). */
 async function synthesizeAll(sets: readonly ChangeSet[], workDir: string, guard: RunGuard): Promise<{ froms: StackFile[]; targets: Target[] }> {
   const entries = sets.flatMap((set, setIndex) => set.to.map((to) => ({ setIndex, target: typeof to === 'string' ? { config: to } : to })));
-  const [froms, stacks] = await Promise.all([
-    mapLimited(sets, 2, (set) => synthesizeConfig(set.from, workDir, { label: 'from', app: set.fromApp, guard })),
-    mapLimited(entries, 2, ({ target }) => synthesizeConfig(target.config, workDir, { label: 'to', guard })),
-  ]);
-  return { froms, targets: entries.map(({ setIndex, target }, index) => ({ index, setIndex, config: target.config, stack: stacks[index], editState: target.editState })) };
+  const fromRuns = mapLimited(sets, 2, (set) => synthesizeConfig(set.from, workDir, { label: 'from', app: set.fromApp, guard }));
+  const toRuns = mapLimited(entries, 2, ({ target }) => synthesizeConfig(target.config, workDir, { label: 'to', guard }));
+  throwFirstRejection(await Promise.allSettled([fromRuns, toRuns]));
+  const [froms, stacks] = [await fromRuns, await toRuns];
+  const targets = entries.map(({ setIndex, target }, index): Target => ({
+    index, setIndex, config: target.config, stack: stacks[index], editState: target.editState,
+  }));
+  return { froms, targets };
 }
 
+/**
+ * `work` on every item, at most `limit` at a time. After a failure no new item is started, and it rejects only when
+ * the items under way have ended too (nothing of the run is still writing when its folder is removed).
+ */
 async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
+  let failed = false;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
+    while (next < items.length && !failed) {
       const index = next++;
-      results[index] = await work(items[index], index);
+      try {
+        results[index] = await work(items[index], index);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   });
-  await Promise.all(lanes);
+  throwFirstRejection(await Promise.allSettled(lanes));
   return results;
+}
+
+/** Throws the reason of the first promise that rejected. */
+function throwFirstRejection(settled: readonly PromiseSettledResult<unknown>[]): void {
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
 }

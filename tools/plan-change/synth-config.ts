@@ -44,7 +44,14 @@ export function synthesizeConfig(configFile: string, parent: string, options: Sy
         reject(new ConfigSideError(`--${label} ${configFile}: ${appErrorLine(output) || `synth exited ${code}`}`));
         return;
       }
-      const stack = readSynthesizedStacks(outdir).find((s) => s.name === API_STACK);
+      // Never throw here: an error in this callback would end the process (the run may be over and its folder gone).
+      let stack: StackFile | undefined;
+      try {
+        stack = readSynthesizedStacks(outdir).find((s) => s.name === API_STACK);
+      } catch (error) {
+        reject(error);
+        return;
+      }
       if (!stack) reject(new ConfigSideError(`--${label} ${configFile}: the app synthesized no ${API_STACK} stack`));
       else resolve(stack);
     });

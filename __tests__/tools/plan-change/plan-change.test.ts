@@ -19,13 +19,16 @@ function run(cache: string, ...args: string[]) {
 describeWithTerraform('npm run plan:change', () => {
   const dir = mkdtempSync(join(tmpdir(), 'plan-change-cli-'));
 
-  test('a bad config on either side is one line from the app, naming the flag, exit 2', () => {
+  test('a bad config on either side is one line from the app, naming the flag, exit 2; the other side\'s synth ends before '
+    + 'the run folder goes (nothing left, no crash)', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ domainName: 5 }));
     for (const args of [['--from', bad], ['--from', EXAMPLE_CONFIG_PATH, '--to', bad]]) {
-      const result = run(mkdtempSync(join(dir, 'cache-')), ...args);
+      const cache = mkdtempSync(join(dir, 'cache-'));
+      const result = run(cache, ...args);
       expect(result.status).toBe(2);
       expect(result.stderr.trim()).toMatch(new RegExp(`^plan:change: --(from|to) ${bad}: Invalid configuration ${bad}: 3 problems; domainName: 5 must be a string`));
+      expect(readdirSync(cache)).toEqual([]);
     }
   });
 
