@@ -38,11 +38,16 @@ interface Converging extends Deployed {
   readonly build: BuildState;
 }
 
-/** A deployed stack of the run, with the cache entry of its proven prior state (per init folder: Terraform and provider). */
+/** The cache entry of a stack's proven prior state, per init folder (Terraform and provider). */
+export function priorStateEntry(cache: string, initDir: string, stack: StackFile): CacheEntry<StateFile> {
+  const key = hashOf(PRIOR_STATE_BUILDER, initDir, JSON.stringify(stack.model.json));
+  return new CacheEntry<StateFile>(join(cache, `state-${key}.json`), 'prior state', key, stateFileProblem);
+}
+
+/** A deployed stack of the run, with the cache entry of its proven prior state. */
 function deployedStack(stack: StackFile, setIndex: number, context: RunContext): Deployed {
-  const key = hashOf(PRIOR_STATE_BUILDER, context.initDir, JSON.stringify(stack.model.json));
-  const file = join(context.cache, `state-${key}.json`);
-  return { stack, setIndex, entry: new CacheEntry<StateFile>(file, 'prior state', key, stateFileProblem), lineage: lineageFor(file) };
+  const entry = priorStateEntry(context.cache, context.initDir, stack);
+  return { stack, setIndex, entry, lineage: lineageFor(entry.file) };
 }
 
 /**
