@@ -28,6 +28,7 @@ export const SCENARIOS = {
   dropFirstEmail: { ...BASE_CONFIG, alarms: { emails: ['platform@example.com'] } },
   // The request floor follows: at 30 s the probes bring 16 requests a minute, and synth refuses a floor above that.
   healthCheckInterval: { ...BASE_CONFIG, healthCheck: { requestInterval: 30, errorRate: { minRequests: 16 } } },
+  cnameRecords: { ...BASE_CONFIG, dns: { recordType: 'CNAME' } },
 } satisfies Record<string, Config>;
 
 export type ScenarioName = keyof typeof SCENARIOS;

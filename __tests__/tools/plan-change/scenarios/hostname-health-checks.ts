@@ -1,5 +1,5 @@
 import { Change } from '../../../../tools/plan-change/risk/changes';
-import { ChangePlanResult } from '../../../../tools/plan-change/engine';
+import { ChangePlanResult } from '../../../../tools/plan-change/plan-changes';
 import { BASE_CONFIG } from './configs';
 
 // Day 2: a stack deployed with the blog's execute-api checks (no regional hostnames) moves to the default, checks

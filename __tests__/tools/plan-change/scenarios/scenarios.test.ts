@@ -1,10 +1,10 @@
-import { planChangeSets } from '../../../../tools/plan-change/change-sets';
-import { ChangePlanResult } from '../../../../tools/plan-change/engine';
+import { ChangePlanResult, planChangeSets } from '../../../../tools/plan-change/plan-changes';
 import { Change, ChangeKind } from '../../../../tools/plan-change/risk/changes';
 import { describeWithTerraform, TERRAFORM_TIMEOUT_MS } from '../../../helpers/terraform';
 import { BASE_CONFIG, BEFORE_ERROR_RATE_EVICTION, ScenarioName, SCENARIOS, writeConfigs } from './configs';
 import { HOSTNAME_CHANGE, hostnameChangeTests } from './hostname-health-checks';
 import { asPreviousVersion, FORMER_ADDRESSES, FORMER_SUBSCRIPTIONS } from './previous-version';
+import { afterAtomicSwitch } from './record-type-switch';
 
 // Every common change to a live 3-region stack, planned by the real provider offline against ONE prior state of
 // the base config, converged in this run (never taken from an earlier run's cache), all in one Terraform run; with
@@ -23,12 +23,15 @@ describeWithTerraform('changing a live stack: each change planned by hashicorp/a
   const results = {} as Results;
   let upgrade: ChangePlanResult;
   let hostnameChange: ChangePlanResult;
+  let cnameAdopted: ChangePlanResult;
 
   beforeAll(async () => {
     const files = writeConfigs({ base: BASE_CONFIG, before: BEFORE_ERROR_RATE_EVICTION, ...SCENARIOS, ...HOSTNAME_CHANGE });
     const names = Object.keys(SCENARIOS) as ScenarioName[];
     const [planned, [previousVersion], [hostname]] = await planChangeSets([
-      { from: files.base, to: names.map((name) => files[name]) },
+      // Last in this set: CNAME records adopted after the record type was switched outside Terraform (the documented
+      // procedure's second step).
+      { from: files.base, to: [...names.map((name) => files[name]), { config: files.cnameRecords, editState: afterAtomicSwitch }] },
       // The base config, on a stack the previous version of this project deployed.
       { from: files.before, to: [{ config: files.base, editState: asPreviousVersion }] },
       { from: files.executeApi, to: [files.hostname] },
@@ -36,6 +39,7 @@ describeWithTerraform('changing a live stack: each change planned by hashicorp/a
     hostnameChange = hostname;
     names.forEach((name, index) => { results[name] = planned[index]; });
     upgrade = previousVersion;
+    cnameAdopted = planned[names.length];
   }, TERRAFORM_TIMEOUT_MS);
 
   test('the prior state was built in this run and converged: the base config planned against it changes nothing', () => {
@@ -164,6 +168,25 @@ describeWithTerraform('changing a live stack: each change planned by hashicorp/a
     expect(healthCheckInterval.classification.changes.filter((c) => c.type === 'aws_route53_record')).toEqual([]);
     expect(healthCheckInterval.classification.findings.filter((f) => f.rule === 'health-check')).toEqual([]);
     expect(healthCheckInterval.classification.outage).toBe(false);
+  });
+
+  test('ALIAS -> CNAME latency records in one apply (dns.recordType): an OUTAGE naming the switch and the procedure (exit 1), '
+    + 'and the zone-apex warning', () => {
+    const { cnameRecords } = results;
+    const records = cnameRecords.classification.changes.filter((c) => c.type === 'aws_route53_record');
+    expect(records.map((c) => [c.scope, c.kind, c.kind === 'create' ? c.after.type : c.before.type]).sort())
+      .toEqual(REGIONS.flatMap((r) => [[r, 'create', 'CNAME'], [r, 'destroy', 'A'], [r, 'destroy', 'AAAA']]).sort());
+    expect(cnameRecords.classification.outage).toBe(true);
+    expect(cnameRecords.classification.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['public-name-unanswered', 'outage'], ['cname-at-zone-apex', 'warning'],
+    ]);
+    expect(cnameRecords.classification.findings[0].message).toMatch(/^api\.example\.com: the apply deletes its A\/AAAA records and creates CNAME records.*#switching-the-latency-record-type/);
+  });
+
+  test('the switch done the documented way (one Route 53 batch, then the records swapped in state): the CNAME config plans no '
+    + 'record change and no risk', () => {
+    expect(cnameAdopted.classification.changes.filter((c) => c.type === 'aws_route53_record')).toEqual([]);
+    expect(cnameAdopted.classification.findings).toEqual([]);
   });
 
   describe('day 2: execute-api health checks -> hostname health checks (one region)', () => {
