@@ -39,11 +39,12 @@ function inScope(request: ServedRequest, scope: ApiMetricScope): boolean {
 export class ApiMetrics {
   private readonly requests: ServedRequest[] = [];
 
-  constructor(private readonly retainMs: number, private readonly now: () => number = Date.now) {}
+  /** `retainMs`: how long requests are kept (a function: the alarms that read them may change). */
+  constructor(private readonly retainMs: number | (() => number), private readonly now: () => number = Date.now) {}
 
   record(request: ServedRequest): void {
     this.requests.push(request);
-    const oldest = this.now() - this.retainMs;
+    const oldest = this.now() - (typeof this.retainMs === 'number' ? this.retainMs : this.retainMs());
     let stale = 0;
     while (stale < this.requests.length && this.requests[stale].at < oldest) stale += 1;
     if (stale > 0) this.requests.splice(0, stale);

@@ -11,7 +11,7 @@ export interface AlarmTransition {
 }
 
 export interface LocalCloudWatchProps {
-  /** The alarms to evaluate, by logical id. */
+  /** The alarms to evaluate, by logical id (a release changes them: `replaceAlarms`). */
   readonly alarms: ReadonlyMap<string, AlarmModel>;
   /** Periods are divided by this. */
   readonly timeScale: number;
@@ -31,25 +31,24 @@ export interface LocalCloudWatchProps {
  * Periods count from `start()`; alarms start in INSUFFICIENT_DATA, as new CloudWatch alarms do.
  */
 export class LocalCloudWatch {
+  private readonly alarms: Map<string, AlarmModel>;
   private readonly metrics = new Map<string, ApiMetrics>();
   private readonly states = new Map<string, AlarmState>();
   private readonly decided = new Map<string, AlarmState>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly now: () => number;
-  private startedAt = 0;
+  private startedAt: number | undefined;
 
   constructor(private readonly props: LocalCloudWatchProps) {
     this.now = props.now ?? Date.now;
+    this.alarms = new Map(props.alarms);
   }
 
-  /** One request answered by a method of the API in `region` (API Gateway's metrics). */
+  /** One request answered by a method of the API in `region` (API Gateway's metrics, kept whatever the alarms). */
   publish(region: string, request: ServedRequest): void {
-    if (this.props.alarms.size === 0) return;
     let metrics = this.metrics.get(region);
     if (!metrics) {
-      // Long enough for every alarm's evaluation range, evaluated one reaction time after its last period.
-      const retainMs = Math.max(...[...this.props.alarms.values()].map((a) => (a.evaluationPeriods + 2) * this.periodMs(a))) + this.reactionMs;
-      metrics = new ApiMetrics(retainMs, this.now);
+      metrics = new ApiMetrics(() => this.retainMs(), this.now);
       this.metrics.set(region, metrics);
     }
     metrics.record(request);
@@ -57,12 +56,36 @@ export class LocalCloudWatch {
 
   start(): void {
     this.startedAt = this.now();
-    for (const alarm of this.props.alarms.values()) this.schedule(alarm, 0);
+    for (const alarm of this.alarms.values()) this.schedule(alarm.id, 0);
   }
 
   stop(): void {
     this.timers.forEach((timer) => clearTimeout(timer));
     this.timers.clear();
+  }
+
+  /**
+   * The alarms a release declares, as PutMetricAlarm would set them: a new alarm starts in INSUFFICIENT_DATA and is
+   * first evaluated at the end of the current period; a changed one keeps its state and takes the new definition from
+   * its next evaluation; a removed one is deleted. The metrics stay as they were (they belong to the API, not to an
+   * alarm), so an alarm judges the periods before the change too.
+   */
+  replaceAlarms(alarms: ReadonlyMap<string, AlarmModel>): void {
+    for (const id of [...this.alarms.keys()].filter((known) => !alarms.has(known))) {
+      clearTimeout(this.timers.get(id));
+      this.timers.delete(id);
+      this.alarms.delete(id);
+      this.states.delete(id);
+      this.decided.delete(id);
+    }
+    for (const [id, alarm] of alarms) {
+      const before = this.alarms.get(id);
+      if (before && JSON.stringify(before) === JSON.stringify(alarm)) continue;
+      this.alarms.set(id, alarm);
+      if (before && before.periodSeconds === alarm.periodSeconds) continue;
+      clearTimeout(this.timers.get(id));
+      if (this.startedAt !== undefined) this.schedule(id, Math.floor((this.now() - this.startedAt) / this.periodMs(alarm)));
+    }
   }
 
   /** The alarm's state as Route 53 reads it now. */
@@ -77,9 +100,15 @@ export class LocalCloudWatch {
 
   /** A metric's datapoint over the last complete period of `periodSeconds` (no reaction delay: what a graph shows). */
   lastPeriod(metric: ApiMetricName, scope: ApiMetricScope, periodSeconds: number): Datapoint | undefined {
+    if (this.startedAt === undefined) return undefined;
     const periodMs = (periodSeconds * 1000) / this.props.timeScale;
     const index = Math.floor((this.now() - this.startedAt) / periodMs) - 1;
     return index < 0 ? undefined : this.datapoint(metric, scope, periodMs, index);
+  }
+
+  /** Long enough for every alarm's evaluation range, evaluated one reaction time after its last period. */
+  private retainMs(): number {
+    return Math.max(0, ...[...this.alarms.values()].map((a) => (a.evaluationPeriods + 2) * this.periodMs(a))) + this.reactionMs;
   }
 
   private get reactionMs(): number {
@@ -91,20 +120,17 @@ export class LocalCloudWatch {
   }
 
   private datapoint(metric: ApiMetricName, scope: ApiMetricScope, periodMs: number, index: number): Datapoint | undefined {
-    const from = this.startedAt + index * periodMs;
+    const from = this.startedAt! + index * periodMs;
     return this.metrics.get(scope.region)?.datapoint(metric, scope, from, from + periodMs);
   }
 
   /** Evaluates period `index` (and the ones before it) when Route 53 would act on it, then schedules the next. */
-  private schedule(alarm: AlarmModel, index: number): void {
-    const periodMs = this.periodMs(alarm);
-    const dueAt = this.startedAt + (index + 1) * periodMs + this.reactionMs;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.evaluate(alarm, index);
-      this.schedule(alarm, index + 1);
-    }, Math.max(0, dueAt - this.now()));
-    this.timers.add(timer);
+  private schedule(id: string, index: number): void {
+    const dueAt = this.startedAt! + (index + 1) * this.periodMs(this.alarms.get(id)!) + this.reactionMs;
+    this.timers.set(id, setTimeout(() => {
+      this.evaluate(this.alarms.get(id)!, index);
+      this.schedule(id, index + 1);
+    }, Math.max(0, dueAt - this.now())));
   }
 
   private evaluate(alarm: AlarmModel, newest: number): void {

@@ -3,6 +3,7 @@ import { AlarmState } from './check-status';
 import { LocalRunError } from './errors';
 import { parseFault, RegionFault } from './faults';
 import { readBody } from './request-limits';
+import { ReleaseRefused } from './served-releases';
 
 export const CONTROL_PREFIX = '/control/';
 export const STATUS_VALUES = ['fail', 'ok'] as const;
@@ -10,6 +11,12 @@ export type RegionStatus = typeof STATUS_VALUES[number];
 
 export interface RegionReport {
   readonly region: string;
+  /** The regional server's base URL: its API answers there, by the Host header (`<region>.<domain>`, execute-api). */
+  readonly url: string;
+  /** The release id the region serves now (tools/stack-model/release-id.ts over the stack it took it from). */
+  readonly release: string;
+  /** Every release id the region served since the run started, in order (the first: the stack the run started with). */
+  readonly releasesServed: readonly string[];
   /** The health function's STATUS environment variable. */
   readonly status: string;
   /** What Route 53 concludes of the check the region's latency records carry. */
@@ -30,21 +37,35 @@ export interface RegionReport {
 }
 
 export interface Controls {
-  report(): { readonly answering?: string; readonly regions: readonly RegionReport[] };
+  /** `timeScale`: the run's `--time-scale`, model seconds per real second. */
+  report(): { readonly answering?: string; readonly timeScale: number; readonly regions: readonly RegionReport[] };
   /** Sets STATUS on the region's health function; LocalRunError for an unknown region. */
   setStatus(region: string, status: RegionStatus): void;
   /** Sets a fault on the region; LocalRunError for an unknown region. */
   setFault(region: string, fault: RegionFault): void;
+  /**
+   * Makes the region serve its part of the synthesized stack in `stackDir` (a release's stacks/multi-region-api):
+   * LocalRunError for an unknown region, ReleaseRefused for a folder the run cannot take.
+   */
+  release(region: string, stackDir: string): void;
   /** Origins whose pages may use the control routes: the local browser client's own. */
   trustedOrigins(): readonly string[];
 }
 
-const ROUTES = 'control routes: GET /control/regions, POST /control/regions/<region>/status, POST /control/regions/<region>/fault';
+const ROUTES = 'control routes: GET /control/regions, POST /control/regions/<region>/status, '
+  + 'POST /control/regions/<region>/fault, POST /control/regions/<region>/release';
+const EXAMPLES = {
+  status: '{"status":"fail"}',
+  fault: '{"fault":"hello-errors","rate":0.3}',
+  release: '{"stackDir":"<release dir>/stacks/multi-region-api"}',
+} as const;
 
 /**
- * GET  /control/regions                    -> {"answering": region, "regions": [RegionReport...]} (HEAD: its headers)
+ * GET  /control/regions                    -> {"answering", "timeScale", "regions": [RegionReport...]} (HEAD: its headers)
  * POST /control/regions/<region>/status    {"status": "fail" | "ok"} -> the region's new RegionReport
  * POST /control/regions/<region>/fault     {"fault": "unmapped" | "none"} or {"fault": "hello-errors", "rate": 0.3}
+ * POST /control/regions/<region>/release   {"stackDir": "<release dir>/stacks/multi-region-api"}: the region serves that
+ *                                          stack's part for it (400 with one line for a folder it cannot take)
  * Only from a request without Origin or from the local client's page, and POST bodies only as application/json: any
  * other web page the user has open could otherwise flip regions (a cross-origin text/plain POST needs no preflight).
  */
@@ -53,21 +74,23 @@ export async function handleControl(request: IncomingMessage, response: ServerRe
   if (refused) return json(response, 403, { message: refused });
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   if ((request.method === 'GET' || request.method === 'HEAD') && path === '/control/regions') return json(response, 200, controls.report());
-  const flip = /^\/control\/regions\/([^/]+)\/(status|fault)$/.exec(path);
-  if (request.method !== 'POST' || !flip) return json(response, 404, { message: ROUTES });
-  const region = decodeURIComponent(flip[1]);
+  const route = /^\/control\/regions\/([^/]+)\/(status|fault|release)$/.exec(path);
+  if (request.method !== 'POST' || !route) return json(response, 404, { message: ROUTES });
+  const region = decodeURIComponent(route[1]);
+  const kind = route[2] as keyof typeof EXAMPLES;
   const body = await readBody(request);
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch {
-    return json(response, 400, { message: `body must be JSON like ${flip[2] === 'status' ? '{"status":"fail"}' : '{"fault":"hello-errors","rate":0.3}'}` });
+    return json(response, 400, { message: `body must be JSON like ${EXAMPLES[kind]}` });
   }
-  const change = flip[2] === 'status' ? statusChange(value, controls, region) : faultChange(value, controls, region);
+  const change = CHANGES[kind](value, controls, region);
   if (typeof change === 'string') return json(response, 400, { message: change });
   try {
     change();
   } catch (error) {
+    if (error instanceof ReleaseRefused) return json(response, 400, { message: error.message });
     if (error instanceof LocalRunError) return json(response, 404, { message: error.message });
     throw error;
   }
@@ -101,6 +124,16 @@ function faultChange(body: unknown, controls: Controls, region: string): string 
   if ('problem' in fault) return fault.problem;
   return () => controls.setFault(region, fault);
 }
+
+function releaseChange(body: unknown, controls: Controls, region: string): string | (() => void) {
+  const stackDir = (body as { stackDir?: unknown } | null)?.stackDir;
+  if (typeof stackDir !== 'string' || stackDir === '') return `stackDir must be a folder, like ${EXAMPLES.release}; not ${JSON.stringify(stackDir)}`;
+  const extra = Object.keys(body as object).find((key) => key !== 'stackDir');
+  if (extra !== undefined) return `unknown field "${extra}"; a release body has "stackDir" only`;
+  return () => controls.release(region, stackDir);
+}
+
+const CHANGES = { status: statusChange, fault: faultChange, release: releaseChange } as const;
 
 function json(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

@@ -5,12 +5,16 @@ import { LocalRunError } from './errors';
 import { RegionFault } from './faults';
 import { healthFunction, healthRouteCheck } from './health-function';
 import { AlarmModel, LocalStackModel } from './model';
-import { RegionalServer } from './regional-server';
+import { loadApi, RegionalServer, ServedApi } from './regional-server';
 import { LocalRoute53 } from './route53';
+import { ReleaseRefused, ServedReleases } from './served-releases';
 
 export interface ControlsProps {
-  readonly model: LocalStackModel;
+  /** Which release each region serves, and the model they make. */
+  readonly releases: ServedReleases;
   readonly regions: readonly RegionalServer[];
+  /** The run's `--time-scale`, reported so a rollout can scale its own times. */
+  readonly timeScale: number;
   readonly route53: LocalRoute53;
   readonly cloudWatch: LocalCloudWatch;
   /** The region the global endpoint last answered from. */
@@ -22,24 +26,47 @@ export interface ControlsProps {
 
 /** What the control routes (and `npm run local -- flip|fault|status`) read and change in a running local system. */
 export function localControls(props: ControlsProps): Controls {
-  const { model, regions, log } = props;
+  const { releases, regions, log } = props;
   const serverOf = (region: string) => {
     const server = regions.find((r) => r.region === region);
-    if (!server) throw new LocalRunError(`unknown region "${region}"; known: ${model.regions.join(', ')}`);
+    if (!server) throw new LocalRunError(`unknown region "${region}"; known: ${regions.map((r) => r.region).join(', ')}`);
     return server;
   };
   return {
-    report: () => ({ answering: props.answering(), regions: regions.map((server) => regionReport(props, server)) }),
+    report: () => ({
+      answering: props.answering(), timeScale: props.timeScale, regions: regions.map((server) => regionReport(props, server)),
+    }),
     setStatus: (region: string, status: RegionStatus) => {
-      healthFunction(model, regions, region).updateEnvironment({ STATUS: status });
+      healthFunction(releases.model, regions, region).updateEnvironment({ STATUS: status });
       log(`${region}: STATUS=${status} set on its health function`);
     },
     setFault: (region: string, fault: RegionFault) => {
       serverOf(region).setFault(fault);
       log(`${region}: ${describeFault(fault)}`);
     },
+    release: (region: string, stackDir: string) => applyRelease(props, serverOf(region), stackDir),
     trustedOrigins: props.trustedOrigins,
   };
+}
+
+/**
+ * The local equivalent of applying a release to one region: its API and functions, then the checks and alarms it
+ * declares, all between two requests (nothing here awaits). Anything wrong with the folder is found before the first
+ * change: ReleaseRefused, and the region serves what it served.
+ */
+function applyRelease({ releases, cloudWatch, route53, log }: ControlsProps, server: RegionalServer, stackDir: string): void {
+  const pending = releases.prepare(server.region, stackDir);
+  let api: ServedApi;
+  try {
+    api = loadApi(pending.release.api);
+    server.serve(api);
+  } catch (error) {
+    throw new ReleaseRefused(`stackDir ${pending.release.stackDir}: ${(error as Error).message}`);
+  }
+  releases.commit(pending);
+  cloudWatch.replaceAlarms(releases.model.alarms);
+  route53.syncCheckers();
+  log(`${server.region}: serves release ${pending.release.id} from ${pending.release.stackDir}`);
 }
 
 function describeFault(fault: RegionFault): string {
@@ -51,13 +78,17 @@ function describeFault(fault: RegionFault): string {
 }
 
 function regionReport(props: ControlsProps, server: RegionalServer): RegionReport {
-  const { model, route53 } = props;
+  const { releases, route53 } = props;
+  const model = releases.model;
   const region = server.region;
   const record = model.records.find((r) => r.targetRegion === region);
   const fault = server.fault;
   return {
     region,
     status: healthFunctionStatus(() => healthFunction(model, props.regions, region).variables.STATUS),
+    url: server.url,
+    release: releases.release(region).id,
+    releasesServed: releases.releasesServed(region),
     // What latency routing sees: the check the region's records carry.
     healthy: record?.healthCheckId ? route53.isHealthy(record.healthCheckId) : true,
     inDns: route53.inAnswerSet(region),

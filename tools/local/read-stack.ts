@@ -18,6 +18,11 @@ export function defaultStackDir(env: NodeJS.ProcessEnv = process.env, cwd = proc
 
 /** Reads the synthesized stack into the model the local runner serves; every problem is one LocalRunError line. */
 export function readStack(stackDir: string): LocalStackModel {
+  return readStackWithSource(stackDir).model;
+}
+
+/** The local model and the stack model it was read from (for release ids and region attribution). */
+export function readStackWithSource(stackDir: string): { readonly model: LocalStackModel; readonly stack: StackModel } {
   const file = join(stackDir, STACK_FILE);
   const shown = relative(process.cwd(), file) || file;
   if (!existsSync(file)) throw new LocalRunError(`${shown} not found: run \`npm run synth\` first`);
@@ -28,7 +33,8 @@ export function readStack(stackDir: string): LocalStackModel {
     throw new LocalRunError(`${shown} is not valid JSON: ${(error as Error).message}`);
   }
   try {
-    return modelOf(new StackModel(json), stackDir);
+    const stack = new StackModel(json);
+    return { model: modelOf(stack, stackDir), stack };
   } catch (error) {
     throw new LocalRunError(`${shown}: ${(error as Error).message}`);
   }

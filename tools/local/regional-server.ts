@@ -12,35 +12,63 @@ import { IntegrationModel, RegionApiModel } from './model';
 import { proxyEvent } from './proxy-event';
 import { BodyTooLarge, readBody, refuse, refuseTarget } from './request-limits';
 
+/** What a region's API serves at one moment: its model and its functions, swapped whole by a release. */
+export interface ServedApi {
+  readonly api: RegionApiModel;
+  readonly functions: ReadonlyMap<string, LocalFunction>;
+}
+
+/** Loads the functions of `api` (each archive in a fresh module scope); a bad archive throws, changing nothing. */
+export function loadApi(api: RegionApiModel): ServedApi {
+  return { api, functions: new Map([...api.functions].map(([id, model]) => [id, new LocalFunction(model, api.region)])) };
+}
+
 /**
  * One region's API Gateway REST API on its own port, invoking that region's copies of the synthesized functions.
  * The Host header picks the entry: one of the region's custom domain names serves that domain's base path mappings;
  * any other host (an execute-api host, 127.0.0.1) serves the stage paths and, for convenience, every mapping.
  */
 export class RegionalServer {
-  readonly functions: ReadonlyMap<string, LocalFunction>;
+  readonly region: string;
+  private served: ServedApi;
   private readonly server: Server;
   private boundPort = 0;
   private currentFault: RegionFault = NO_FAULT;
 
   /** `onServed` hears of every request a method of the API answered (what API Gateway counts in its metrics). */
   constructor(
-    readonly api: RegionApiModel,
+    api: RegionApiModel,
     private readonly log: (line: string) => void = () => undefined,
     private readonly onServed: (request: ServedRequest) => void = () => undefined,
   ) {
-    this.functions = new Map([...api.functions].map(([id, model]) => [id, new LocalFunction(model, api.region)]));
+    this.region = api.region;
+    this.served = loadApi(api);
     this.server = createServer((request, response) => {
-      this.handle(request, response).catch((error: Error) => {
+      const served = this.served;
+      this.handle(served, request, response).catch((error: Error) => {
         if (error instanceof BodyTooLarge) return refuse(response, 413, error.message);
-        this.log(`${api.region}: ${error.message}`);
-        if (!response.headersSent) this.answerAsGateway(request, response, 500, 'Internal server error');
+        this.log(`${this.region}: ${error.message}`);
+        if (!response.headersSent) this.answerAsGateway(served.api, request, response, 500, 'Internal server error');
       });
     });
   }
 
-  get region(): string {
-    return this.api.region;
+  get api(): RegionApiModel {
+    return this.served.api;
+  }
+
+  get functions(): ReadonlyMap<string, LocalFunction> {
+    return this.served.functions;
+  }
+
+  /**
+   * Serves another release's API and functions from the next request on, as an apply would; a request already in
+   * flight finishes on the one it started with. The region's fault, if any, carries over to the new functions.
+   */
+  serve(next: ServedApi): void {
+    if (next.api.region !== this.region) throw new LocalRunError(`${this.region} cannot serve ${next.api.region}'s API`);
+    applyFault(next, this.currentFault);
+    this.served = next;
   }
 
   get port(): number {
@@ -60,16 +88,8 @@ export class RegionalServer {
    * `hello-errors`: the function behind `GET /helloworld` throws on `rate` of its invocations (API Gateway answers 502).
    */
   setFault(fault: RegionFault): void {
-    const hello = this.helloFunction();
-    if (fault.fault === 'hello-errors' && !hello) throw new LocalRunError(`${this.region}: no Lambda function serves GET /${HELLO_PATH}`);
-    hello?.failShare(fault.fault === 'hello-errors' ? fault.rate : undefined);
+    applyFault(this.served, fault);
     this.currentFault = fault;
-  }
-
-  /** The function API Gateway invokes for `GET /helloworld`, found through the stack's integration. */
-  private helloFunction(): LocalFunction | undefined {
-    const integration = this.api.routes.find((route) => route.path === `/${HELLO_PATH}`)?.methods.get('GET');
-    return integration?.type === 'AWS_PROXY' ? this.functions.get(integration.functionId) : undefined;
   }
 
   async start(port: number): Promise<number> {
@@ -83,45 +103,39 @@ export class RegionalServer {
 
   /** An answer API Gateway makes itself, with the headers of the stack's gateway response for its status. */
   private answerAsGateway(
-    request: IncomingMessage, response: ServerResponse, status: number, message: string, extra: Record<string, string> = {},
+    api: RegionApiModel, request: IncomingMessage, response: ServerResponse, status: number, message: string, extra: Record<string, string> = {},
   ): void {
-    const gateway = gatewayResponseHeaders(this.api.gatewayResponses, status, request.headers);
+    const gateway = gatewayResponseHeaders(api.gatewayResponses, status, request.headers);
     send(response, status, { 'Content-Type': 'application/json', ...extra, ...gateway }, JSON.stringify({ message }));
   }
 
-  private isBasePath(path: string): boolean {
-    const first = path.split('/')[1] ?? '';
-    return this.api.basePaths.some((mapping) => mapping.basePath === first
-      || (mapping.basePath === '' && !this.api.stageNames.includes(first)));
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async handle({ api, functions }: ServedApi, request: IncomingMessage, response: ServerResponse): Promise<void> {
     const refused = refuseTarget(request.url);
     if (refused) return refuse(response, 400, refused);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    const viaDomain = this.api.basePaths.some((mapping) => mapping.domainName === host);
-    if (this.currentFault.fault === 'unmapped' && (viaDomain || this.isBasePath(url.pathname))) {
+    const viaDomain = api.basePaths.some((mapping) => mapping.domainName === host);
+    if (this.currentFault.fault === 'unmapped' && (viaDomain || isBasePath(api, url.pathname))) {
       // What API Gateway answers on a custom domain that has no base path mapping for the path.
       return send(response, 403, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'ForbiddenException' },
         JSON.stringify({ message: 'Forbidden' }));
     }
-    const entry = viaDomain ? { ...this.api, basePaths: this.api.basePaths.filter((m) => m.domainName === host) } : this.api;
+    const entry = viaDomain ? { ...api, basePaths: api.basePaths.filter((m) => m.domainName === host) } : api;
     const match = matchRoute(entry, url.pathname);
     const integration = match.found ? match.route.methods.get(request.method ?? 'GET') : undefined;
     if (!match.found || !integration) {
-      return this.answerAsGateway(request, response, 403, 'Missing Authentication Token', { 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' });
+      return this.answerAsGateway(api, request, response, 403, 'Missing Authentication Token', { 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' });
     }
     response.once('finish', () => this.onServed({
       stage: match.stage, resource: match.route.path, method: request.method ?? 'GET', status: response.statusCode, at: Date.now(),
     }));
     if (integration.type === 'MOCK') return answerMock(integration, request, response);
-    return this.invoke(request, response, url, match, integration.functionId);
+    return this.invoke(api, functions.get(integration.functionId)!, request, response, url, match);
   }
 
   /** An AWS_PROXY integration: the REST v1 proxy event to the function, its answer (or API Gateway's 5xx) back. */
   private async invoke(
-    request: IncomingMessage, response: ServerResponse, url: URL, match: Extract<RouteMatch, { found: true }>, functionId: string,
+    api: RegionApiModel, fn: LocalFunction, request: IncomingMessage, response: ServerResponse, url: URL, match: Extract<RouteMatch, { found: true }>,
   ): Promise<void> {
     const event = proxyEvent({
       method: request.method ?? 'GET',
@@ -132,9 +146,8 @@ export class RegionalServer {
       sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
     }, {
       resource: match.route.path, stage: match.stage, eventPath: match.eventPath, domainName: match.domainName,
-      apiId: this.api.restApiId,
+      apiId: api.restApiId,
     });
-    const fn = this.functions.get(functionId)!;
     let result: APIGatewayProxyResult;
     try {
       result = await fn.invoke(event);
@@ -143,19 +156,33 @@ export class RegionalServer {
       if (!(error instanceof InjectedFailure)) this.log(`${this.region}: ${fn.model.functionName} failed: ${(error as Error).message}`);
       // A function that times out is an error Lambda reports (502), unless API Gateway's own 29 s limit came first.
       if (error instanceof FunctionTimedOut && fn.model.timeoutSeconds >= INTEGRATION_TIMEOUT_SECONDS) {
-        return this.answerAsGateway(request, response, 504, 'Endpoint request timed out');
+        return this.answerAsGateway(api, request, response, 504, 'Endpoint request timed out');
       }
-      return this.answerAsGateway(request, response, 502, 'Internal server error');
+      return this.answerAsGateway(api, request, response, 502, 'Internal server error');
     }
     if (!result || typeof result.statusCode !== 'number') {
       this.log(`${this.region}: ${fn.model.functionName} returned a malformed proxy response`);
-      return this.answerAsGateway(request, response, 502, 'Internal server error');
+      return this.answerAsGateway(api, request, response, 502, 'Internal server error');
     }
     const headers: Record<string, string | string[]> = { ...result.multiValueHeaders as Record<string, string[]> };
     for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
     const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : result.body ?? '';
     send(response, result.statusCode, headers, body);
   }
+}
+
+/** Makes the function behind `GET /helloworld` (found through the stack's integration) fail as `fault` says. */
+function applyFault({ api, functions }: ServedApi, fault: RegionFault): void {
+  const integration = api.routes.find((route) => route.path === `/${HELLO_PATH}`)?.methods.get('GET');
+  const hello = integration?.type === 'AWS_PROXY' ? functions.get(integration.functionId) : undefined;
+  if (fault.fault === 'hello-errors' && !hello) throw new LocalRunError(`${api.region}: no Lambda function serves GET /${HELLO_PATH}`);
+  hello?.failShare(fault.fault === 'hello-errors' ? fault.rate : undefined);
+}
+
+/** Whether the path's first segment is a base path of one of the API's mappings (a domain's root mapping: any non-stage path). */
+function isBasePath(api: RegionApiModel, path: string): boolean {
+  const first = path.split('/')[1] ?? '';
+  return api.basePaths.some((mapping) => mapping.basePath === first || (mapping.basePath === '' && !api.stageNames.includes(first)));
 }
 
 /** API Gateway's REST integrations give up after 29 s. */

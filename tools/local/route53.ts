@@ -11,16 +11,41 @@ import { LatencyRecordModel, LocalStackModel } from './model';
  */
 export class LocalRoute53 {
   private readonly checkers = new Map<string, HealthChecker>();
+  private probing?: { readonly regionUrls: ReadonlyMap<string, string>; readonly timeScale: number; readonly log: (line: string) => void };
 
+  /** `served` gives the model served now: a release changes a region's checks and records. */
   constructor(
-    private readonly model: LocalStackModel,
+    private readonly served: { readonly model: LocalStackModel },
     private readonly cloudWatch: LocalCloudWatch,
     private readonly latencyOrder: readonly string[],
   ) {}
 
+  private get model(): LocalStackModel {
+    return this.served.model;
+  }
+
   /** Starts probing every endpoint check's target (`regionUrls`: each region's local server). */
   start(regionUrls: ReadonlyMap<string, string>, timeScale: number, log: (line: string) => void): void {
+    this.probing = { regionUrls, timeScale, log };
+    this.syncCheckers();
+  }
+
+  /**
+   * After a release: a check the model no longer has stops, a new one starts (healthy, as a new Route 53 check
+   * does), and a changed one is replaced (the stack replaces checks create-before-destroy); an unchanged one keeps
+   * its checkers and their counts.
+   */
+  syncCheckers(): void {
+    if (!this.probing) return;
+    const { regionUrls, timeScale, log } = this.probing;
+    for (const [id, checker] of this.checkers) {
+      const check = this.model.healthChecks.get(id);
+      if (check && JSON.stringify(check) === JSON.stringify(checker.check)) continue;
+      checker.stop();
+      this.checkers.delete(id);
+    }
     for (const check of this.model.healthChecks.values()) {
+      if (this.checkers.has(check.id)) continue;
       const checker = new HealthChecker(check, regionUrls.get(check.targetRegion)!, timeScale, (t) => log(describeTransition(t)));
       this.checkers.set(check.id, checker);
       checker.start();
@@ -29,6 +54,7 @@ export class LocalRoute53 {
 
   stop(): void {
     this.checkers.forEach((checker) => checker.stop());
+    this.probing = undefined;
   }
 
   checker(id: string): HealthChecker | undefined {

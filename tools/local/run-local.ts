@@ -9,10 +9,10 @@ import { LocalRunError } from './errors';
 import { GlobalServer } from './global-server';
 import { latencyOrder } from './latency-routing';
 import { LocalStackModel } from './model';
-import { readStack } from './read-stack';
 import { RegionalServer } from './regional-server';
 import { CachingResolver } from './resolver';
 import { LocalRoute53 } from './route53';
+import { ServedReleases } from './served-releases';
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_TIME_SCALE = 10;
@@ -35,15 +35,16 @@ export interface LocalRunOptions {
 }
 
 export interface LocalSystem extends Controls {
+  /** What the run serves now: the stack it started with, each region's part replaced by the release it took since. */
   readonly model: LocalStackModel;
   readonly regions: readonly RegionalServer[];
   readonly globalUrl: string;
   readonly clientUrl: string;
   readonly latencyOrder: readonly string[];
   readonly timeScale: number;
-  /** Worst case from a region failing to clients leaving it: interval x threshold + TTL, scaled, in ms. */
+  /** Worst case from a region failing to clients leaving it: interval x threshold + TTL, scaled, in ms (of the starting stack). */
   readonly modelFailoverMs: number;
-  /** The error path's worst case: period x evaluation periods + metric reaction + TTL, scaled, in ms; undefined without alarms. */
+  /** The error path's worst case: period x evaluation periods + metric reaction + TTL, scaled, in ms; undefined without alarms (of the starting stack). */
   readonly modelErrorRateMs?: number;
   stop(): Promise<void>;
 }
@@ -52,18 +53,19 @@ export interface LocalSystem extends Controls {
 export async function startLocal(options: LocalRunOptions): Promise<LocalSystem> {
   const log = options.log ?? (() => undefined);
   const timeScale = options.timeScale ?? DEFAULT_TIME_SCALE;
-  const model = readStack(options.stackDir);
+  const releases = ServedReleases.read(options.stackDir);
+  const model = releases.model;
   const order = latencyOrder(options.latencyOrder ?? [], model.regions);
   if ('unknown' in order) throw new LocalRunError(`--latency-order: unknown region "${order.unknown}"; known: ${model.regions.join(', ')}`);
 
   const cloudWatch = new LocalCloudWatch({
     alarms: model.alarms, timeScale, reactionSeconds: METRIC_CHECK_REACTION_SECONDS, onTransition: (t) => log(describeAlarm(t)),
   });
-  const route53 = new LocalRoute53(model, cloudWatch, order);
+  const route53 = new LocalRoute53(releases, cloudWatch, order);
   const regions = model.regions.map((region) => new RegionalServer(model.apis.get(region)!, log, (r) => cloudWatch.publish(region, r)));
   const servers: Partial<{ global: GlobalServer; client: ClientServer }> = {};
   const controls = localControls({
-    model, regions, route53, cloudWatch, log,
+    releases, regions, route53, cloudWatch, log, timeScale,
     answering: () => servers.global?.answering,
     trustedOrigins: () => (servers.client ? servers.client.origins : []),
   });
@@ -82,7 +84,10 @@ export async function startLocal(options: LocalRunOptions): Promise<LocalSystem>
     throw error;
   }
   return {
-    ...controls, model, regions, latencyOrder: order, timeScale, stop,
+    ...controls, regions, latencyOrder: order, timeScale, stop,
+    get model() {
+      return releases.model;
+    },
     globalUrl: servers.global!.url,
     clientUrl: servers.client!.url,
     modelFailoverMs: modelFailoverMs(model, timeScale),

@@ -62,3 +62,46 @@ describe('LocalCloudWatch: an alarm evaluated once a period, Route 53\'s reactio
     expect(cloudWatch.lastKnown('error-rate')).toBe('OK');
   });
 });
+
+describe('LocalCloudWatch.replaceAlarms: the alarms a release declares, as PutMetricAlarm sets them', () => {
+  let cloudWatch: LocalCloudWatch;
+  const requests = (at: number, count: number, failed: number) => {
+    for (let i = 0; i < count; i++) cloudWatch.publish('us-east-1', { stage: 'prod', resource: '/helloworld', method: 'GET', status: i < failed ? 502 : 200, at: at * 1000 });
+  };
+  beforeEach(() => {
+    jest.useFakeTimers({ now: 0 });
+    cloudWatch = new LocalCloudWatch({ alarms: new Map([[errorRate.id, errorRate]]), timeScale: 1, reactionSeconds: 60 });
+    cloudWatch.start();
+  });
+  afterEach(() => {
+    cloudWatch.stop();
+    jest.useRealTimers();
+  });
+
+  test('a changed alarm keeps its state and judges the next evaluation by its new definition', () => {
+    requests(10, 30, 3);
+    requests(70, 30, 3);
+    jest.advanceTimersByTime(180_000); // periods 0-60 and 60-120 s at 10%: above 5%
+    expect(cloudWatch.state('error-rate')).toBe('ALARM');
+    cloudWatch.replaceAlarms(new Map([[errorRate.id, { ...errorRate, threshold: 0.2 }]]));
+    expect(cloudWatch.state('error-rate')).toBe('ALARM');
+    requests(130, 30, 3);
+    jest.advanceTimersByTime(60_000); // periods 60-180 s at 10%: below the new 20%
+    expect(cloudWatch.state('error-rate')).toBe('OK');
+  });
+
+  test('a removed alarm is deleted; a new one starts without data and is evaluated from the current period on', () => {
+    requests(10, 30, 0);
+    jest.advanceTimersByTime(120_000);
+    expect(cloudWatch.state('error-rate')).toBe('OK');
+    cloudWatch.replaceAlarms(new Map([['strict', { ...errorRate, id: 'strict', alarmName: 'strict' }]]));
+    expect(cloudWatch.state('error-rate')).toBe('INSUFFICIENT_DATA');
+    expect(cloudWatch.state('strict')).toBe('INSUFFICIENT_DATA');
+    requests(130, 30, 9);
+    requests(190, 30, 9);
+    jest.advanceTimersByTime(120_000); // 240 s: 120-180 s evaluated, one breaching period of the two it needs
+    expect(cloudWatch.state('strict')).not.toBe('ALARM');
+    jest.advanceTimersByTime(60_000);
+    expect(cloudWatch.state('strict')).toBe('ALARM');
+  });
+});

@@ -62,8 +62,11 @@ describe('the control routes of a running local system', () => {
 
   test('the report: per region its DNS check, whether the records answer it, the served route\'s error rate and alarm', async () => {
     const report = JSON.parse((await send('GET', '/control/regions')).body);
+    expect(report.timeScale).toBe(0.01);
     expect(report.regions).toEqual(['us-east-1', 'us-west-2'].map((region) => ({
       region, status: 'ok', healthy: true, inDns: true, fault: 'none', errorRate: null, requests: 0, alarm: 'INSUFFICIENT_DATA',
+      url: system.regions.find((server) => server.region === region)!.url,
+      release: expect.stringMatching(/^[0-9a-f]{16}$/), releasesServed: [expect.stringMatching(/^[0-9a-f]{16}$/)],
     })));
   });
 
