@@ -11,7 +11,7 @@ import { LocalTarget } from './local-target';
 import { EXIT_CODES } from './outcome';
 import { httpProber } from './probe';
 import { ProgressFile } from './progress';
-import { defaultRollbackWaitSeconds } from './region-gates';
+import { defaultRollbackWaitSeconds, rollbackSettleSeconds } from './region-gates';
 import { readRelease } from './release';
 import { defaultStateDir, freshRelease, LAST_RELEASE, readLastRelease, saveLastRelease } from './release-store';
 import { reportJson, reportLines, RepeatFlags } from './report';
@@ -37,6 +37,7 @@ async function main(argv: readonly string[], planner: WavePlanner): Promise<numb
     const outcome = await runRollout({
       to, previous, waves, bakeSeconds: args.bakeSeconds, minRequests: args.minRequests, pollSeconds: args.pollSeconds,
       probeTimeoutSeconds: args.callTimeoutSeconds, rollbackWaitSeconds: args.rollbackWaitSeconds ?? defaultRollbackWaitSeconds(previous),
+      rollbackSettleSeconds: rollbackSettleSeconds(previous),
     }, { target, clock: systemClock, prober: httpProber, progress: new ProgressFile(stateDir), log, onInterrupt: subscribeToSignals });
     if (outcome.kind === 'rolled-out') log(`saved as the next --previous: ${saveLastRelease(stateDir, to)}`);
     const flags: RepeatFlags = { waves, bakeSeconds: args.bakeSeconds, minRequests: args.minRequests, local: args.local, stateDir };

@@ -1,4 +1,4 @@
-import { CLIENT_HELLO_PATH } from '../../src/contract';
+import { CLIENT_HELLO_PATH, METRIC_CHECK_REACTION_SECONDS } from '../../src/contract';
 import { parseReference } from '../stack-model/references';
 import { Release } from './release';
 import { RolloutError } from './errors';
@@ -64,6 +64,20 @@ export function failureThreshold(release: Release): number {
     .filter((alarm) => alarm.body.metric_name === '5XXError' && typeof alarm.body.threshold === 'number')
     .map((alarm) => alarm.body.threshold as number);
   return thresholds.length > 0 ? Math.min(...thresholds) : DEFAULT_FAILURE_THRESHOLD;
+}
+
+/**
+ * Model seconds after a rollback before a clean reading proves recovery: the error-rate alarm judges
+ * `evaluation_periods` periods, so until they have passed it may still fire on minutes the new release served, and
+ * Route 53 takes up to a minute to act on it. Without error-rate alarms, the health checks' own window.
+ */
+export function rollbackSettleSeconds(release: Release): number {
+  const windows = release.model.resources('aws_cloudwatch_metric_alarm')
+    .filter((alarm) => alarm.body.metric_name === '5XXError')
+    .map((alarm) => Number(alarm.body.period) * Number(alarm.body.evaluation_periods) + METRIC_CHECK_REACTION_SECONDS)
+    .filter((seconds) => Number.isFinite(seconds));
+  const healthCheckWindow = release.model.outputs().get('failover_seconds');
+  return Math.max(...windows, typeof healthCheckWindow === 'number' ? healthCheckWindow : 0);
 }
 
 /**

@@ -20,6 +20,12 @@ export interface RolloutPlan {
   readonly probeTimeoutSeconds: number;
   /** Model seconds a rollback waits for its regions to be healthy and in DNS. */
   readonly rollbackWaitSeconds: number;
+  /**
+   * Model seconds after a rollback before a clean reading counts as recovered: while the error-rate alarm's window
+   * still holds minutes of the new release, a clean reading can turn into an eviction.
+   * @default 0
+   */
+  readonly rollbackSettleSeconds?: number;
 }
 
 export interface RolloutDeps {
@@ -185,7 +191,8 @@ class RolloutRun {
     this.deps.progress.markBaked(to, regions);
     const served = regions.filter((region) => Object.hasOwn(previous.manifest.regions, region));
     const recovered = await waitUntilRecovered(this.deps.target, previous, served, {
-      clock: this.clock, pollMs: this.plan.pollSeconds * 1000, waitMs: this.plan.rollbackWaitSeconds * 1000, log: this.deps.log,
+      clock: this.clock, pollMs: this.plan.pollSeconds * 1000, waitMs: this.plan.rollbackWaitSeconds * 1000,
+      settleMs: (this.plan.rollbackSettleSeconds ?? 0) * 1000, log: this.deps.log,
     }, this.stop.signal);
     return this.outcome('rolled-back', { fired, counts: countsRecord, recovered });
   }

@@ -8,7 +8,7 @@ import { LocalSystem, startLocal } from '../../../tools/local/run-local';
 import { manifestOf } from '../../../tools/rollout/release';
 import { reportOf, settled, SLACK_MS, TIME_SCALE } from '../../helpers/error-eviction';
 import { failingTwoInFive, releaseOf, withHelloCode } from '../../helpers/local-releases';
-import { SteadyClient, until } from '../../helpers/poll-global';
+import { SteadyClient } from '../../helpers/poll-global';
 import { SynthesizedApi } from '../../helpers/synthesized-release';
 
 jest.setTimeout(120_000);
@@ -72,19 +72,21 @@ describe('npm run rollout against the local run (3 regions, waves r1 then r2/r3)
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ outcome: 'rolled-back', fired: { region: R1 } });
     expect(served()).toEqual({ [R1]: [idOf(previous, R1), idOf(bad, R1), idOf(previous, R1)], [R2]: [idOf(previous, R2)], [R3]: [idOf(previous, R3)] });
-    const inDnsMs = await until('r1 healthy and in DNS again', () => reportOf(system, R1).inDns && reportOf(system, R1).healthy,
-      2 * system.modelErrorRateMs! + SLACK_MS);
+    // The rollout waited out the error-rate alarm's window: r1 is in DNS when it exits and no late alarm evicts it.
+    expect(reportOf(system, R1)).toMatchObject({ inDns: true, healthy: true });
     const outOfDns = await leftDnsWithin(R1, 2 * system.modelErrorRateMs!);
+    expect(outOfDns).toBeUndefined();
     const failed = client.since(from).filter((answer) => answer.status !== 200);
-    // The client met the bad release (its failures are what the bound is about), only in r1.
-    expect(failed.length).toBeGreaterThan(0);
+    // The bad release failed requests (the client's or the rollout's own probes: the gate fires on whichever comes
+    // first), and the client's failures, if any, came only from r1.
+    expect(failed.length + JSON.parse(result.stdout).counts[R1].failed).toBeGreaterThan(0);
     expect(failed.filter((answer) => answer.servedBy !== R1)).toEqual([]);
     const failingMs = failed.length > 0 ? failed[failed.length - 1].at - failed[0].at : 0;
     expect(failingMs).toBeLessThanOrEqual(2.5 * system.modelErrorRateMs! + SLACK_MS);
     const ran = JSON.parse(result.stdout).ranNewRelease[R1] as number;
     console.log(`bad release: rollout exit 1 after ${result.wallMs} ms; client: ${failed.length} failed of ${client.since(from).length} `
       + `(all from ${R1}), failing for ${failingMs} ms after the first; ${R1} ran it ${ran} model s (${Math.round((ran * 1000) / TIME_SCALE)} ms), `
-      + `in DNS ${inDnsMs} ms after the exit${outOfDns ? `, out of DNS again ${outOfDns} ms later` : ', and stayed in'}; model ${system.modelErrorRateMs} ms, bound 2.5x = ${2.5 * system.modelErrorRateMs!} ms`);
+      + `in DNS at the exit and stayed in; model ${system.modelErrorRateMs} ms, bound 2.5x = ${2.5 * system.modelErrorRateMs!} ms`);
   });
 
   test('a good release: exit 0, zero failed requests, every region serves it', async () => {

@@ -65,6 +65,25 @@ describe('runRollout', () => {
     expect(lines).toContain('rollback: applying release ' + previous.key + ' to eu-west-1, us-east-1, us-west-2 in one apply');
   });
 
+  test("after a rollback, a clean reading inside the error-rate alarm's window is not recovery: the alarm may still judge the bad minutes", async () => {
+    const clock = new FakeClock();
+    const target = new FakeTarget(ALL_PREVIOUS);
+    let rolledBackAt: number | undefined;
+    target.onApply = (step) => { if (step.label === 'rollback') rolledBackAt = clock.time; };
+    // The bad release fails its wave at once; back on the previous release, us-west-2 reads clean, then its alarm
+    // fires on the minutes the bad release served (60-120 s after the rollback), then clears.
+    target.fired = (region, id) => {
+      if (id === 'west-2') return ['error-rate alarm multi-region-api-error-rate-us-west-2 is ALARM'];
+      const since = rolledBackAt === undefined ? -1 : clock.time - rolledBackAt;
+      return region === 'us-west-2' && since >= 60_000 && since < 120_000 ? ['error-rate alarm multi-region-api-error-rate-us-west-2 is ALARM'] : [];
+    };
+    const outcome = await runRollout({ ...PLAN, rollbackSettleSeconds: 180 }, deps(target, { clock }).value);
+    expect(outcome.kind).toBe('rolled-back');
+    expect(outcome.recovered).toEqual({
+      healthy: true, detail: "healthy and in DNS again 180 s after the rollback (read clean no earlier than 180 s after it, the error-rate alarm's window)",
+    });
+  });
+
   test('failed synthetic requests fail the gate; the report names the signal, the counts and how long the region ran it', async () => {
     const target = new FakeTarget(ALL_PREVIOUS);
     const prober = fakeProber((region) => region === 'us-west-2');
