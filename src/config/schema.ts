@@ -13,7 +13,7 @@ const TFC_NAME = /^[A-Za-z0-9_-]{1,90}$/;
 
 /**
  * Every setting of a config file, declared once: its type, default, allowed values and meaning. Validation
- * (validate.ts), the TypeScript types (types.ts) and the README's configuration table (docs-table.ts) all read this.
+ * (validate.ts), the TypeScript types (types.ts) and the README's configuration table (tools/config-table) all read this.
  * Rules that relate two settings live in rules.ts.
  */
 export const SCHEMA = {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { withConfigTable } from '../../src/config/docs-table';
+import { withConfigTable } from './readme-table';
 import { projectRoot } from '../../src/project-root';
 import { parseCli } from '../cli/args';
 
