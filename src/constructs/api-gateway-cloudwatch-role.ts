@@ -3,7 +3,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
-import { serviceTrustPolicy } from './trust-policy';
+import { serviceTrustPolicy } from '../aws/trust-policy';
 
 /** One per account: no prefix, so a second environment deploying it fails on the name instead of taking it over. */
 export const API_GATEWAY_LOGS_ROLE_NAME = 'api-gateway-cloudwatch-logs';

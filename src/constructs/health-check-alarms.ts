@@ -3,7 +3,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
-import { formerAddress } from './former-address';
+import { formerAddress } from '../former-address';
 
 /** Route 53 publishes health-check metrics to CloudWatch in this region only. */
 export const ROUTE53_METRICS_REGION = 'us-east-1';

@@ -8,9 +8,9 @@ import { Fn, Lazy, TerraformAsset, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { HEALTH_PATH, HELLO_PATH, STAGE_NAME } from '../contract';
 import { ApiConfig, CorsConfig, HealthCheckConfig, LambdaConfig } from '../config/types';
-import { ACCESS_LOG_FORMAT } from './access-log-format';
+import { ACCESS_LOG_FORMAT } from '../aws/access-log-format';
 import { BundledFunction } from './bundled-function';
-import { healthFunctionEnvironment, helloWorldEnvironment } from './function-environment';
+import { healthFunctionEnvironment, helloWorldEnvironment } from '../aws/function-environment';
 import { GatewayResponses } from './gateway-responses';
 import { LambdaRoute } from './lambda-route';
 

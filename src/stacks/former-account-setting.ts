@@ -1,5 +1,5 @@
 import { TerraformStack } from 'cdktf';
-import { formerAddress } from '../constructs/former-address';
+import { formerAddress } from '../former-address';
 
 /** What each region's API used to manage of the account-wide API Gateway setting, under `region-<r>/api-gateway-logging`. */
 const FORMER_RESOURCES = [['aws_api_gateway_account', 'account'], ['aws_iam_role_policy', 'write-logs'], ['aws_iam_role', 'role']];
