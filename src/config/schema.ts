@@ -1,4 +1,4 @@
-import { API_STACK_NAME } from '../contract';
+import { API_STACK_NAME, DEFAULT_DEPENDENCY_BUDGET_MS } from '../contract';
 import { AWS_REGIONS, HEALTH_CHECKER_REGIONS, LOG_RETENTION_DAYS } from './aws-regions';
 import { readEmail, readOrigin, readRegion, readTags, readUrl } from './readers';
 import { custom, integer, list, oneOf, optionalText, section, text, variants } from './schema-kit';
@@ -68,7 +68,7 @@ export const SCHEMA = {
       default: [], meaning: 'URLs the health function probes in parallel; any failure makes the region unhealthy',
     }),
     dependencyTimeoutMs: integer(100, ROUTE53_ANSWER_WINDOW_MS - 100, {
-      default: 1500, meaning: 'Shared budget of those probes, in ms: Route 53 waits 2 s; below `lambda.timeoutSeconds`',
+      default: DEFAULT_DEPENDENCY_BUDGET_MS, meaning: 'Shared budget of those probes, in ms: Route 53 waits 2 s; below `lambda.timeoutSeconds`',
     }),
   }),
   dns: section({

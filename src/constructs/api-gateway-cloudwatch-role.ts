@@ -44,10 +44,3 @@ export class ApiGatewayCloudwatchRole extends Construct {
     }));
   }
 }
-
-/** The ARN partition of a region: China and GovCloud regions have their own. */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}

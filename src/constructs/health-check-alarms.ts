@@ -47,6 +47,7 @@ export class HealthCheckAlarms extends Construct {
       });
       // Stacks deployed before keyed by position: the subscription at this position moves here, not replaced.
       // Ignored by Terraform when that address is not in state.
+      // Migration shim: delete once every live stack has applied a version keyed by address (no `email-<n>` left in state).
       subscription.moveFromId(formerAddress(this, subscription.terraformResourceType, `email-${index}`));
     });
 
