@@ -1,3 +1,4 @@
+import { MIN_CHECKER_REGIONS } from './aws-regions';
 import { Problems } from './fields';
 import { regionalHostnameProblem } from './regional-hostname';
 import { MultiRegionConfig } from './types';
@@ -20,8 +21,8 @@ export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, p
     problems.bad('cors.allowOrigins', origins, 'may hold "*" only on its own');
   }
   const checkers = config.healthCheck?.checkerRegions;
-  if (checkers && checkers.length > 0 && checkers.length < 3) {
-    problems.bad('healthCheck.checkerRegions', checkers, 'must list at least 3 regions, or none for Route 53\'s default set');
+  if (checkers && checkers.length > 0 && checkers.length < MIN_CHECKER_REGIONS) {
+    problems.bad('healthCheck.checkerRegions', checkers, `must list at least ${MIN_CHECKER_REGIONS} regions, or none for Route 53's default set`);
   }
   const budgetMs = config.healthCheck?.dependencyTimeoutMs;
   const timeoutSeconds = config.lambda?.timeoutSeconds;

@@ -1,5 +1,5 @@
 import { API_STACK_NAME, DEFAULT_DEPENDENCY_BUDGET_MS } from '../contract';
-import { AWS_REGIONS, HEALTH_CHECKER_REGIONS, LOG_RETENTION_DAYS } from './aws-regions';
+import { AWS_REGIONS, HEALTH_CHECKER_REGIONS, LOG_RETENTION_DAYS, MIN_CHECKER_REGIONS } from './aws-regions';
 import { readEmail, readOrigin, readRegion, readTags, readUrl } from './readers';
 import { custom, integer, list, oneOf, optionalText, section, text, variants } from './schema-kit';
 import { readOneOf, readString } from './fields';
@@ -13,8 +13,8 @@ const TFC_NAME = /^[A-Za-z0-9_-]{1,90}$/;
 
 /**
  * Every setting of a config file, declared once: its type, default, allowed values and meaning. Validation
- * (validate.ts), the TypeScript types (types.ts) and the README's configuration table (tools/config-table) all read this.
- * Rules that relate two settings live in rules.ts.
+ * (validate.ts), the TypeScript types (types.ts), the README's table and config/schema.json (tools/config-table) read
+ * this. Rules that relate two settings live in rules.ts.
  */
 export const SCHEMA = {
   domainName: text({ pattern: DOMAIN_NAME, describe: 'a lower-case DNS name like api.example.com' }, {
@@ -61,7 +61,7 @@ export const SCHEMA = {
     failureThreshold: integer(1, 10, { default: 2, meaning: 'Consecutive failures before a region is unhealthy' }),
     checkerRegions: list((value, field, problems) => readOneOf(value, field, problems, HEALTH_CHECKER_REGIONS),
       'a Route 53 checker region', {
-        default: [], allowed: `none, or at least 3 of ${HEALTH_CHECKER_REGIONS.join(', ')}`,
+        default: [], allowed: `none, or at least ${MIN_CHECKER_REGIONS} of ${HEALTH_CHECKER_REGIONS.join(', ')}`,
         meaning: 'Route 53 checker regions; `[]` for Route 53\'s default set',
       }),
     dependencies: list(readUrl, 'an http(s) URL', {

@@ -1,5 +1,6 @@
 import { ConfigError, MAX_PRINTED_PROBLEMS, validateConfig } from '../../../src/config/validate';
 import { MINIMAL, problemsOf } from '../../helpers/config';
+import { expectJsonSchemaRefuses, jsonSchemaErrors } from '../../helpers/json-schema';
 
 const origins = (count: number) => Array.from({ length: count }, (_, i) => `https://app-${i}.customer-domain.example.com`);
 const urls = (count: number) => Array.from({ length: count }, (_, i) => `https://dependency-${i}.internal.example.com/health`);
@@ -39,6 +40,16 @@ const refused: Array<[string, Record<string, unknown>, string]> = [
   ['dependency URL with a user only', { healthCheck: { dependencies: ['https://admin@db.example.com/ping'] } }, 'holds credentials'],
 ];
 
+const JUST_INSIDE = {
+  ...MINIMAL,
+  domainName: `${'a'.repeat(52)}.example.com`,
+  tags: tags(9),
+  cors: { allowOrigins: ['https://app.example.com:65535'] },
+  alarms: { emails: ['first.last+ops@mail.example.co.uk'] },
+  healthCheck: { dependencies: urls(40) },
+  state: { key: 'k'.repeat(1024) },
+};
+
 describe('AWS limits refused at synth', () => {
   test.each(refused)('%s', (_name, overrides, expected) => {
     const problems = problemsOf({ ...MINIMAL, ...overrides });
@@ -52,17 +63,14 @@ describe('AWS limits refused at synth', () => {
     expect(problem).toMatch(/needs no secret/);
   });
 
-  test('values just inside the limits are accepted', () => {
-    const config = validateConfig({
-      ...MINIMAL,
-      domainName: `${'a'.repeat(52)}.example.com`,
-      tags: tags(9),
-      cors: { allowOrigins: ['https://app.example.com:65535'] },
-      alarms: { emails: ['first.last+ops@mail.example.co.uk'] },
-      healthCheck: { dependencies: urls(40) },
-      state: { key: 'k'.repeat(1024) },
-    });
+  test('values just inside the limits are accepted, by config/schema.json too', () => {
+    const config = validateConfig(JUST_INSIDE);
     expect(config.domainName).toHaveLength(64);
+    expect(jsonSchemaErrors(JUST_INSIDE)).toEqual([]);
+  });
+
+  test.each(refused)('config/schema.json refuses it too, wherever JSON Schema can say it: %s', (name, overrides) => {
+    expectJsonSchemaRefuses(name, { ...MINIMAL, ...overrides });
   });
 });
 
