@@ -15,10 +15,10 @@ const BLANKS = [' ', '\t', '\n', '\r', '\u00a0', '\u2028', '\ufeff', ' \t '];
  * the JSON Schema form of the checks written as code (json-checks.ts). Synth checks more than this: rules across
  * sections, URL parsing and sizes measured in bytes (README: Configuration).
  */
-export function configJsonSchema(): JsonSchema {
+export function configJsonSchema(schema: Fields = SCHEMA, codeChecks = CODE_CHECKS): JsonSchema {
   const used = new Set<string>();
-  const top = objectSchema(SCHEMA, '', used);
-  const unused = Object.keys(CODE_CHECKS).filter((path) => !used.has(path));
+  const top = objectSchema(schema, '', { codeChecks, used });
+  const unused = Object.keys(codeChecks).filter((path) => !used.has(path));
   if (unused.length > 0) throw new Error(`json-checks.ts names settings the schema does not declare: ${unused.join(', ')}`);
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -54,26 +54,32 @@ function inline(value: unknown): string {
   return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${inline(item)}`).join(', ')}}`;
 }
 
-function objectSchema(fields: Fields, path: string, used: Set<string>): JsonSchema {
+/** The code checks to add, by path, and the paths that took theirs. */
+interface Walk {
+  readonly codeChecks: Readonly<Record<string, JsonSchema>>;
+  readonly used: Set<string>;
+}
+
+function objectSchema(fields: Fields, path: string, walk: Walk): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
-  for (const [key, entry] of Object.entries(fields)) properties[key] = entrySchema(entry, join(path, key), used);
+  for (const [key, entry] of Object.entries(fields)) properties[key] = entrySchema(entry, join(path, key), walk);
   const required = requiredKeys(fields);
   return withCodeChecks({
     type: 'object', ...(required.length > 0 ? { required } : {}), additionalProperties: false, properties,
-  }, path, used);
+  }, path, walk);
 }
 
-function entrySchema(entry: Entry, path: string, used: Set<string>, variant?: string): JsonSchema {
-  if (entry.kind === 'section') return objectSchema(entry.fields, path, used);
-  if (entry.kind === 'variants') return variantsSchema(entry, path, used);
-  return fieldSchema(entry, path, used, variant);
+function entrySchema(entry: Entry, path: string, walk: Walk, variant?: string): JsonSchema {
+  if (entry.kind === 'section') return objectSchema(entry.fields, path, walk);
+  if (entry.kind === 'variants') return variantsSchema(entry, path, walk);
+  return fieldSchema(entry, path, walk, variant);
 }
 
-function fieldSchema(field: Field<unknown>, path: string, used: Set<string>, variant?: string): JsonSchema {
+function fieldSchema(field: Field<unknown>, path: string, walk: Walk, variant?: string): JsonSchema {
   const computedDefault = field.defaultValue === undefined && !field.required && field.defaultText !== 'none';
   const description = `${variant ? `(${variant}) ` : ''}${field.meaning}${computedDefault ? ` (default: ${field.defaultText})` : ''}`;
   const own = checkSchema(field.check);
-  const schema = withCodeChecks(own, path, used);
+  const schema = withCodeChecks(own, path, walk);
   if ((field.check.kind === 'list' && !('items' in schema)) || (field.check.kind === 'custom' && schema === own)) {
     throw new Error(`${path} is read by code: give the JSON Schema form of its check in tools/config-table/json-checks.ts`);
   }
@@ -105,12 +111,12 @@ function textSchema(rule: StringRule): JsonSchema {
  * A section with variants (`state.backend`): every variant's settings are properties (for completion), and each
  * variant admits only its own, requires its required ones, and applies when its tag is given (or is the default).
  */
-function variantsSchema(entry: Variants<string, Record<string, Fields>>, path: string, used: Set<string>): JsonSchema {
-  const properties: Record<string, JsonSchema> = { [entry.tag]: fieldSchema(entry.tagField, join(path, entry.tag), used) };
+function variantsSchema(entry: Variants<string, Record<string, Fields>>, path: string, walk: Walk): JsonSchema {
+  const properties: Record<string, JsonSchema> = { [entry.tag]: fieldSchema(entry.tagField, join(path, entry.tag), walk) };
   const cases = Object.entries(entry.variants).map(([tag, fields]) => {
     for (const [key, field] of Object.entries(fields)) {
       if (key in properties) throw new Error(`${join(path, key)}: declared by two variants; config/schema.json cannot tell them apart`);
-      properties[key] = entrySchema(field, join(path, key), used, `\`${tag}\` ${entry.tag}`);
+      properties[key] = entrySchema(field, join(path, key), walk, `\`${tag}\` ${entry.tag}`);
     }
     const required = requiredKeys(fields);
     return {
@@ -118,7 +124,7 @@ function variantsSchema(entry: Variants<string, Record<string, Fields>>, path: s
       then: { propertyNames: { enum: [entry.tag, ...Object.keys(fields)] }, ...(required.length > 0 ? { required } : {}) },
     };
   });
-  return withCodeChecks({ type: 'object', additionalProperties: false, properties, allOf: cases }, path, used);
+  return withCodeChecks({ type: 'object', additionalProperties: false, properties, allOf: cases }, path, walk);
 }
 
 function requiredKeys(fields: Fields): string[] {
@@ -126,10 +132,10 @@ function requiredKeys(fields: Fields): string[] {
 }
 
 /** `schema` with the code checks of `path` added; a keyword both give is an error, never silently overwritten. */
-function withCodeChecks(schema: JsonSchema, path: string, used: Set<string>): JsonSchema {
-  const extra = CODE_CHECKS[path];
+function withCodeChecks(schema: JsonSchema, path: string, walk: Walk): JsonSchema {
+  const extra = walk.codeChecks[path];
   if (!extra) return schema;
-  used.add(path);
+  walk.used.add(path);
   const both = Object.keys(extra).filter((keyword) => keyword in schema);
   if (both.length > 0) throw new Error(`${path}: json-checks.ts repeats ${both.join(', ')} of the declaration; use allOf`);
   return { ...schema, ...extra };

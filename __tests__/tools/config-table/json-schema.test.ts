@@ -1,10 +1,11 @@
 import { readFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { AWS_REGIONS } from '../../../src/config/aws-regions';
-import { Entry, Field, Fields } from '../../../src/config/schema-kit';
+import { custom, Entry, Field, Fields, integer, list, section } from '../../../src/config/schema-kit';
 import { SCHEMA } from '../../../src/config/schema';
 import { validateConfig } from '../../../src/config/validate';
-import { configJsonSchemaText, SCHEMA_FILE } from '../../../tools/config-table/json-schema';
+import { CODE_CHECKS } from '../../../tools/config-table/json-checks';
+import { configJsonSchema, configJsonSchemaText, SCHEMA_FILE } from '../../../tools/config-table/json-schema';
 import { EVERY_BACKEND, EVERY_SETTING, MINIMAL } from '../../helpers/config';
 import { BEYOND_JSON_SCHEMA, jsonSchemaErrors, jsonSchemaValidator, SCHEMA_PATH } from '../../helpers/json-schema';
 import { BASE_CONFIG, SCENARIOS } from '../plan-change/scenarios/configs';
@@ -55,6 +56,32 @@ test('config/schema.json is the one the schema generates (run npm run docs:confi
 test('it is a draft 2020-12 schema that ajv compiles in strict mode', () => {
   expect(readJson(SCHEMA_PATH).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   expect(() => jsonSchemaValidator()).not.toThrow();
+});
+
+describe('a setting added to the schema', () => {
+  const property = (schema: Record<string, unknown>, ...path: string[]): unknown => path.reduce<unknown>(
+    (at, key) => ((at as Record<string, Record<string, unknown>>).properties[key]), schema);
+
+  test('is picked up from its declaration: type, range, default, meaning', () => {
+    const added = { ...SCHEMA, healthCheck: section({ ...SCHEMA.healthCheck.fields,
+      errorRatePercent: integer(1, 50, { default: 5, meaning: 'Share of failed answers that evicts a region' }) }) };
+    expect(property(configJsonSchema(added), 'healthCheck', 'errorRatePercent')).toEqual({
+      description: 'Share of failed answers that evicts a region', default: 5, type: 'integer', minimum: 1, maximum: 50,
+    });
+  });
+
+  test('read by code, with no JSON Schema form in json-checks.ts, stops docs:config naming it', () => {
+    const readAnything = (value: unknown) => value as string;
+    const withList = { ...SCHEMA, extraUrls: list(readAnything, 'a URL', { default: [], meaning: 'x' }) };
+    expect(() => configJsonSchema(withList)).toThrow('extraUrls is read by code: give the JSON Schema form of its check in tools/config-table/json-checks.ts');
+    const withCustom = { ...SCHEMA, extra: custom('object', 'anything', readAnything, { default: 'x', meaning: 'x' }) };
+    expect(() => configJsonSchema(withCustom)).toThrow('extra is read by code');
+  });
+
+  test('a code check for a setting the schema does not declare is an error, not ignored', () => {
+    expect(() => configJsonSchema(SCHEMA, { ...CODE_CHECKS, 'dns.tll': { maxLength: 1 } }))
+      .toThrow('json-checks.ts names settings the schema does not declare: dns.tll');
+  });
 });
 
 test('config/example.json names it in $schema, relative to itself (so a copy beside it does too)', () => {
