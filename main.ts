@@ -1,4 +1,4 @@
-import { ConfigError, configPath, loadConfig } from './src/config';
+import { ConfigError, configNotices, configPath, loadConfig } from './src/config';
 import { buildApp } from './src/app';
 
 // Config is read and validated here, once; a bad file stops before any stack is built or written.
@@ -13,6 +13,7 @@ function main(): void {
     }
     throw error;
   }
+  for (const notice of configNotices(config)) console.error(notice);
   buildApp(config).app.synth();
 }
 

@@ -27,6 +27,8 @@ describe('main with a bad configuration', () => {
       /twice\.json: 1 problem\n {2}namePrefix: the key "namePrefix" is given twice/],
     ['a namePrefix whose default bucket S3 refuses', configFile('xn.json', minimalWith('"namePrefix": "xn--api"')),
       /state\.bucket: "xn--api-terraform-state" starts with "xn--"/],
+    ['a health dependency on the API itself', configFile('self.json', minimalWith('"healthCheck": {"dependencies": ["https://api.example.com/v1/helloworld"]}')),
+      /self\.json: 1 problem\n {2}healthCheck\.dependencies\[0\]: "https:\/\/api\.example\.com\/v1\/helloworld" points at this API itself/],
     ['100,000 bad regions', configFile('many.json', JSON.stringify({ ...MINIMAL, regions: Array.from({ length: 100_000 }, (_, i) => `xx-${i}`) })),
       /many\.json: 100000 problems\n( {2}regions\[\d+\]: [^\n]+\n){50} {2}\.\.\. and 99950 more problems \(fix these first\)\n$/],
   ])('%s: one clear message, exit 1, no stack trace, nothing written', (_name, path, message) => {
@@ -46,8 +48,23 @@ describe('main with a bad configuration', () => {
   });
 });
 
+describe('main with opt-in regions', () => {
+  test('synthesizes, with one line on stderr naming them and what the account needs', () => {
+    const run = runMain({ MULTI_REGION_CONFIG: configFile('opt-in.json', JSON.stringify({ ...MINIMAL, regions: ['us-east-1', 'af-south-1'] })) });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('Note: af-south-1 (regions) is an opt-in region: enable it in the AWS account before deploying (Account > '
+      + 'AWS Regions, or aws account enable-region --region-name af-south-1); there, session tokens from the global STS endpoint '
+      + 'work only when set to version 2 (IAM account settings), tokens from regional STS endpoints always do\n');
+    expect(readdirSync(join(run.outdir, 'stacks'))).toContain(API_STACK_NAME);
+  });
+});
+
 describe('main with the example configuration', () => {
   const run = runMain();
+
+  test('says nothing on stderr', () => {
+    expect(run.stderr).toBe('');
+  });
   const stackDir = join(run.outdir, 'stacks', API_STACK_NAME);
   const stack = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
 
@@ -63,10 +80,12 @@ describe('main with the example configuration', () => {
     expect(stack.terraform.backend.s3.use_lockfile).toBe(true);
   });
 
+  const refused = { status: 'unhealthy', reason: 'dependency check failed', failedDependencies: [{ index: 0, outcome: 'refused' }] };
   test.each([
-    ['hello-world', '/helloworld', 200, { message: 'Hello from eu-central-1' }],
-    ['health-check', '/healthcheck', 200, { status: 'ok' }],
-  ])('the synthesized %s archive answers an API Gateway proxy event', async (name, path, status, body) => {
+    ['hello-world', '/helloworld', 200, { message: 'Hello from eu-central-1' }, {}],
+    ['health-check', '/healthcheck', 200, { status: 'ok' }, {}],
+    ['health-check', '/healthcheck', 503, refused, { DEPENDENCY_URLS: '["http://169.254.169.254/latest/meta-data/"]' }],
+  ])('the synthesized %s archive answers an API Gateway proxy event (%#)', async (name, path, status, body, env: Record<string, string>) => {
     const fn = Object.values(stack.resource.aws_lambda_function as Record<string, { function_name: string; filename: string }>)
       .find((f) => f.function_name.endsWith(name))!;
     const archive = join(stackDir, fn.filename);
@@ -75,14 +94,17 @@ describe('main with the example configuration', () => {
     expect([...files.keys()]).toEqual(['index.js']);
     const mod = { exports: {} as { handler: (e: unknown) => Promise<{ statusCode: number; body: string }> } };
     new Function('module', 'exports', 'require', files.get('index.js')!.toString('utf8'))(mod, mod.exports, require);
-    const saved = process.env.AWS_REGION;
-    process.env.AWS_REGION = 'eu-central-1';
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_REGION: 'eu-central-1', ...env });
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const response = await mod.exports.handler(getEvent(path));
       expect(response.statusCode).toBe(status);
       expect(JSON.parse(response.body)).toEqual(body);
+      expect(log).toHaveBeenCalledTimes(status === 503 ? 1 : 0);
     } finally {
-      process.env.AWS_REGION = saved;
+      process.env = saved;
+      log.mockRestore();
     }
   });
 

@@ -13,9 +13,12 @@ export const HEALTH_PATH = 'healthcheck';
 /** What clients call on the shared domain name. */
 export const CLIENT_HELLO_PATH = `/${BASE_PATH}/${HELLO_PATH}`;
 
+/** What every hello-world answer starts with; Route 53's probe of the served route looks for it. */
+export const HELLO_SEARCH_STRING = 'Hello from';
+
 /** The hello-world answer's message, naming the region that served it. */
 export function helloText(region: string): string {
-  return `Hello from ${region}`;
+  return `${HELLO_SEARCH_STRING} ${region}`;
 }
 /** The region named in a hello-world message, or undefined. */
 export function regionOfHello(message: string | undefined): string | undefined {
@@ -63,4 +66,24 @@ export function failoverSeconds(
   healthCheck: ProbeCadence, dns: AnswerKind,
 ): number {
   return detectionSeconds(healthCheck) + answerTtlSeconds(dns);
+}
+
+/** How the error-rate alarm judges the served route: periods of `periodSeconds`, `evaluationPeriods` in a row. */
+export interface ErrorRateCadence {
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+}
+
+/**
+ * Route 53 reads a CLOUDWATCH_METRIC check's data stream itself, and API Gateway's per-minute metrics reach CloudWatch
+ * about a minute after the minute they count: one minute between the last failing period and Route 53 acting on it.
+ */
+export const METRIC_CHECK_REACTION_SECONDS = 60;
+
+/**
+ * Worst case from users getting errors to clients leaving the region: the failing periods, Route 53's reaction to the
+ * metric, then one answer TTL in resolvers (the error path; `failoverSeconds` is the health-route path).
+ */
+export function errorRateSeconds(errorRate: ErrorRateCadence, dns: AnswerKind): number {
+  return errorRate.periodSeconds * errorRate.evaluationPeriods + METRIC_CHECK_REACTION_SECONDS + answerTtlSeconds(dns);
 }

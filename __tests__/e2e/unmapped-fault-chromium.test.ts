@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { LocalSystem, startLocal } from '../../tools/local/run-local';
 import { findChromium, launchChromium } from '../helpers/chromium';
 import { describeLayer } from '../helpers/layer';
-import { synthForLocalRun } from '../helpers/local-stack';
+import { postControl, synthForLocalRun } from '../helpers/local-stack';
 
 // Failover in 3.2 s instead of the model's 80 s: long enough that a browser starved of CPU on a busy runner still
 // polls (every 0.2 s) inside the window (at 100x, 0.8 s, it once switched before any failed request was seen).
@@ -17,7 +17,7 @@ async function unmapEastWhileWatching(browser: BrowserContext, system: LocalSyst
   await page.goto(`${system.clientUrl}?interval=0.2`);
   await page.locator('#current-region', { hasText: 'us-east-1' }).waitFor({ timeout: 10_000 });
   await page.locator('tr[data-kind="answer"]').nth(2).waitFor();
-  const response = await fetch(`${system.globalUrl}/control/regions/us-east-1/fault`, { method: 'POST', body: JSON.stringify({ fault: 'unmapped' }) });
+  const response = await postControl(system.globalUrl, 'us-east-1', 'fault', { fault: 'unmapped' });
   expect(response.status).toBe(200);
   return page;
 }

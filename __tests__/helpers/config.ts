@@ -22,6 +22,7 @@ export const EVERY_SETTING = {
     target: 'hostname', regionalHostname: 'check-{region}.{domainName}', requestInterval: 30, failureThreshold: 3,
     checkerRegions: ['us-east-1', 'eu-west-1', 'ap-southeast-1'], dependencies: ['https://db.internal.example.com/ping'],
     dependencyTimeoutMs: 1000,
+    errorRate: { enabled: false, threshold: 0.2, periodSeconds: 300, evaluationPeriods: 3, minRequests: 100 },
   },
   dns: { recordType: 'CNAME', ttl: 30 },
   api: { throttlingRateLimit: 500, throttlingBurstLimit: 100 },

@@ -16,3 +16,10 @@ export function synthForLocalRun(overrides: Record<string, unknown> = {}): strin
   if (run.status !== 0) throw new Error(`synth failed: ${run.stderr}`);
   return join(run.outdir, 'stacks', API_STACK_NAME);
 }
+
+/** POSTs a control body to a running local system as `npm run local -- flip|fault` does: JSON, no Origin. */
+export function postControl(globalUrl: string, region: string, route: 'status' | 'fault', body: unknown): Promise<Response> {
+  return fetch(`${globalUrl}/control/regions/${region}/${route}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+}

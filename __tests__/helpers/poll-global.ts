@@ -34,3 +34,58 @@ export async function until(what: string, condition: () => boolean, limitMs: num
   }
   return Date.now() - started;
 }
+
+/** One answer a SteadyClient got: when, its status, and the region that served it (X-Served-Region). */
+export interface Seen {
+  readonly at: number;
+  readonly status: number;
+  readonly servedBy: string | null;
+}
+
+/**
+ * A client calling `url` at a steady rate (one request, then `everyMs`, then the next), keeping every answer: the
+ * user traffic whose errors the alarms count.
+ */
+export class SteadyClient {
+  readonly answers: Seen[] = [];
+  private running = false;
+  private loop: Promise<void> = Promise.resolve();
+
+  constructor(private readonly url: string, private readonly everyMs = 20) {}
+
+  start(): this {
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        const response = await fetch(this.url);
+        await response.arrayBuffer();
+        this.answers.push({ at: Date.now(), status: response.status, servedBy: response.headers.get(SERVED_REGION_HEADER) });
+        await new Promise((resolve) => setTimeout(resolve, this.everyMs));
+      }
+    })();
+    return this;
+  }
+
+  stop(): Promise<void> {
+    this.running = false;
+    return this.loop;
+  }
+
+  /** Answers since `from` (epoch ms). */
+  since(from: number): Seen[] {
+    return this.answers.filter((answer) => answer.at >= from);
+  }
+
+  /** Ms from `from` to the first answer after it that `match`es; rejects (saying what it saw last) after `limitMs`. */
+  async waitFor(what: string, from: number, match: (answer: Seen) => boolean, limitMs: number): Promise<number> {
+    for (;;) {
+      const found = this.since(from).find(match);
+      if (found) return found.at - from;
+      if (Date.now() - from > limitMs) {
+        const last = this.answers[this.answers.length - 1];
+        throw new Error(`${what}: not within ${limitMs} ms (last answer: HTTP ${last?.status} from ${last?.servedBy})`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}

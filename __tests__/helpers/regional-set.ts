@@ -36,3 +36,21 @@ export const CERTIFICATE_EXPIRY_SET: Readonly<Record<string, number>> = {
   aws_sns_topic: 1,
   aws_cloudwatch_metric_alarm: 1,
 };
+
+/**
+ * What error-rate eviction (on by default) adds in every region: detailed metrics for GET /helloworld, the error-rate
+ * and request-count alarms, and five health checks (the served-route probe, one per alarm, the error gate, and the
+ * check the latency records carry).
+ */
+export const ERROR_RATE_EVICTION_SET: Readonly<Record<string, number>> = {
+  aws_api_gateway_method_settings: 1,
+  aws_cloudwatch_metric_alarm: 2,
+  aws_route53_health_check: 5,
+};
+
+/** Resource counts by type, added up over `sets`. */
+export function addSets(...sets: ReadonlyArray<Readonly<Record<string, number>>>): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const set of sets) for (const [type, count] of Object.entries(set)) total[type] = (total[type] ?? 0) + count;
+  return total;
+}

@@ -1,13 +1,30 @@
-export type ProbeOutcome = 'up' | 'timeout' | 'unreachable' | `http-${number}`;
+import { refuseDependencyUrl } from '../shared/dependency-url';
+
+/** `refused`: the URL (or a redirect's target) is one the health function must never probe; see ../shared/dependency-url. */
+export type ProbeOutcome = 'up' | 'timeout' | 'unreachable' | 'refused' | `http-${number}`;
 
 /** Probes one URL; resolves to 'up' on a 2xx answer. Never rejects. */
 export type Probe = (url: string, signal: AbortSignal) => Promise<ProbeOutcome>;
 
+/** As many redirects as fetch follows by itself; each target is checked before it is requested. */
+const MAX_REDIRECTS = 20;
+
 export const fetchProbe: Probe = async (url, signal) => {
   try {
-    const response = await fetch(url, { method: 'GET', signal, redirect: 'follow' });
-    await response.body?.cancel();
-    return response.ok ? 'up' : `http-${response.status}`;
+    let target = url;
+    for (let redirects = 0; redirects <= MAX_REDIRECTS; redirects++) {
+      const response = await fetch(target, { method: 'GET', signal, redirect: 'manual' });
+      await response.body?.cancel();
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status > 399 || location === null) return response.ok ? 'up' : `http-${response.status}`;
+      target = new URL(location, target).href;
+      const refusal = refuseDependencyUrl(target);
+      if (refusal) {
+        console.error(`health-check: a dependency redirects to a URL that ${refusal.problem}: not followed`);
+        return 'refused';
+      }
+    }
+    return 'unreachable';
   } catch {
     return signal.aborted ? 'timeout' : 'unreachable';
   }

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { refuseDependencyUrl } from '../shared/dependency-url';
 import { jsonResponse } from '../shared/http';
 import { DependencyFailure, Probe, fetchProbe, probeDependencies } from './dependencies';
 
@@ -14,6 +15,8 @@ export interface HealthSettings {
   readonly status?: string;
   readonly dependencyUrls: readonly string[];
   readonly budgetMs: number;
+  /** Names the request reached this API by: a dependency on one of them is the function calling itself. */
+  readonly ownHosts?: readonly string[];
 }
 
 export type HealthVerdict =
@@ -30,9 +33,23 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): HealthSettings {
   };
 }
 
-export async function checkHealth(settings: HealthSettings, probe: Probe = fetchProbe): Promise<HealthVerdict> {
+/**
+ * A URL the config check would refuse (someone edited DEPENDENCY_URLS) is never probed: it fails as `refused`, and
+ * `log` says which entry and why (never the URL itself: it may hold a secret).
+ */
+export async function checkHealth(
+  settings: HealthSettings, probe: Probe = fetchProbe, log: (line: string) => void = console.error,
+): Promise<HealthVerdict> {
   if (settings.status?.trim().toLowerCase() === 'fail') return { healthy: false, switchedOff: true, failures: [] };
-  const failures = await probeDependencies(settings.dependencyUrls, settings.budgetMs, probe);
+  const refused = new Set<string>();
+  settings.dependencyUrls.forEach((url, index) => {
+    const refusal = refuseDependencyUrl(url, settings.ownHosts);
+    if (refusal === undefined) return;
+    refused.add(url);
+    log(`health-check: DEPENDENCY_URLS[${index}] ${refusal.problem}: not probed, the region answers unhealthy`);
+  });
+  const guarded: Probe = (url, signal) => (refused.has(url) ? Promise.resolve('refused') : probe(url, signal));
+  const failures = await probeDependencies(settings.dependencyUrls, settings.budgetMs, guarded);
   return failures.length === 0 ? { healthy: true } : { healthy: false, switchedOff: false, failures };
 }
 
@@ -50,6 +67,8 @@ export function healthBody(verdict: HealthVerdict): { statusCode: number; body: 
 
 /** GET /healthcheck, the target of this region's Route 53 health check. */
 export async function handler(event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> {
-  const { statusCode, body } = healthBody(await checkHealth(settingsFromEnv(process.env)));
+  const ownHost = event.requestContext?.domainName;
+  const settings = { ...settingsFromEnv(process.env), ownHosts: ownHost ? [ownHost] : [] };
+  const { statusCode, body } = healthBody(await checkHealth(settings));
   return jsonResponse(statusCode, body, event, process.env.ALLOWED_ORIGINS);
 }

@@ -13,8 +13,9 @@ export const ACM_DOMAIN_NAME_LIMIT = 64;
 export const S3_KEY_LIMIT_BYTES = 1024;
 
 /**
- * Limits AWS enforces only at apply (and `terraform validate` does not check), checked on the read config so a bad
- * value stops synth. The Lambda environments are computed by the same functions RegionalApi uses.
+ * Limits AWS enforces only at apply (and `terraform validate` does not check), or Terraform's S3 backend only at
+ * `terraform init`, checked on the read config so a bad value stops synth. The Lambda environments are computed by
+ * the same functions RegionalApi uses.
  */
 export function checkAwsLimits(config: Draft, given: ReadonlyMap<string, unknown>, problems: Problems): void {
   const { domainName, tags, state } = config;
@@ -31,10 +32,19 @@ export function checkAwsLimits(config: Draft, given: ReadonlyMap<string, unknown
       const origin = given.has('state.bucket') ? '' : ` (the default, made from namePrefix ${JSON.stringify(config.namePrefix)}; set state.bucket)`;
       problems.bad('state.bucket', bucket, `${problem}${origin}`);
     }
-    const key = state.key;
-    if (key !== undefined && Buffer.byteLength(key, 'utf8') > S3_KEY_LIMIT_BYTES) {
-      problems.bad('state.key', key, `is ${Buffer.byteLength(key, 'utf8')} bytes of UTF-8; S3 keys are at most ${S3_KEY_LIMIT_BYTES}`);
-    }
+    if (state.key !== undefined) checkStateKey(state.key, problems);
+  }
+}
+
+/** S3's key limit, and what Terraform's S3 backend refuses at `terraform init` (its messages quoted). */
+function checkStateKey(key: string, problems: Problems): void {
+  if (Buffer.byteLength(key, 'utf8') > S3_KEY_LIMIT_BYTES) {
+    problems.bad('state.key', key, `is ${Buffer.byteLength(key, 'utf8')} bytes of UTF-8; S3 keys are at most ${S3_KEY_LIMIT_BYTES}`);
+  } else if (key.endsWith('/')) {
+    problems.bad('state.key', key, 'ends with "/", which terraform init refuses for the S3 backend ("The value must not start or '
+      + 'end with "/""); end it with the state object\'s name, e.g. "terraform.tfstate"');
+  } else if (key.includes('//')) {
+    problems.bad('state.key', key, 'holds "//", which terraform init refuses for the S3 backend ("Value must not contain "//"")');
   }
 }
 

@@ -12,6 +12,16 @@ export const AWS_REGIONS: readonly string[] = [
   'mx-central-1', 'sa-east-1',
 ];
 
+/**
+ * The regions of AWS_REGIONS an account must enable before use: every region launched after 20 March 2019 is an
+ * opt-in region, disabled in a new account (AWS Account Management guide, "Enable or disable AWS Regions").
+ */
+export const OPT_IN_REGIONS: readonly string[] = [
+  'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5',
+  'ap-southeast-7', 'ca-west-1', 'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1', 'me-central-1',
+  'me-south-1', 'mx-central-1',
+];
+
 /** The regions Route 53 health checkers run from (the HealthCheckRegion enum). */
 export const HEALTH_CHECKER_REGIONS: readonly string[] = [
   'us-east-1', 'us-west-1', 'us-west-2', 'eu-west-1',

@@ -87,6 +87,37 @@ export function readInteger(
   return value;
 }
 
+/** A number in `min`..`max`; an exclusive bound refuses the bound itself (`threshold` must be above 0). */
+export function readNumber(
+  value: unknown, field: string, problems: Problems, range: NumberRange,
+): number | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return problems.bad(field, value, `must be a number, not ${describeType(value)}`);
+  }
+  const low = range.exclusiveMin ? value <= range.min : value < range.min;
+  const high = range.exclusiveMax ? value >= range.max : value > range.max;
+  if (low || high) return problems.bad(field, value, `is out of range (${describeRange(range)})`);
+  return value;
+}
+
+export interface NumberRange {
+  readonly min: number;
+  readonly max: number;
+  readonly exclusiveMin?: boolean;
+  readonly exclusiveMax?: boolean;
+}
+
+/** `0 < x < 1`, `1–10`: how a range reads in messages and the README. */
+export function describeRange(range: NumberRange): string {
+  if (!range.exclusiveMin && !range.exclusiveMax) return `${range.min} to ${range.max}`;
+  return `${range.min} ${range.exclusiveMin ? '<' : '≤'} value ${range.exclusiveMax ? '<' : '≤'} ${range.max}`;
+}
+
+export function readBoolean(value: unknown, field: string, problems: Problems): boolean | undefined {
+  if (typeof value !== 'boolean') return problems.bad(field, value, `must be true or false, not ${describeType(value)}`);
+  return value;
+}
+
 export function readOneOf<T extends string | number>(
   value: unknown, field: string, problems: Problems, allowed: readonly T[],
 ): T | undefined {

@@ -1,4 +1,5 @@
 import { AWS_REGIONS } from './aws-regions';
+import { dependencyUrlProblem, maskUrl } from './dependency-url';
 import { Problems, readString } from './fields';
 
 const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
@@ -30,21 +31,12 @@ export function readEmail(value: unknown, field: string, problems: Problems): st
   return readString(value, field, problems, { pattern: EMAIL, describe: 'an email address like ops@example.com' });
 }
 
+/** An http(s) URL the health function may probe: the rule is lambda-src/shared/dependency-url.ts, which the function applies too. */
 export function readUrl(value: unknown, field: string, problems: Problems): string | undefined {
   const text = readString(value, field, problems);
   if (text === undefined) return undefined;
-  try {
-    const url = new URL(text);
-    if (url.username || url.password) {
-      return problems.bad(field, text.replace(/\/\/[^@/]*@/, '//***@'), 'holds credentials (user:password@), which would sit in plain text in the '
-        + 'synthesized JSON, the Terraform state and the function\'s environment (and fetch refuses such URLs); '
-        + 'give a health URL that needs no secret, e.g. one reachable only from the function\'s network');
-    }
-    if (url.protocol === 'http:' || url.protocol === 'https:') return text;
-  } catch {
-    // reported below
-  }
-  return problems.bad(field, text, 'is not an http(s) URL');
+  const problem = dependencyUrlProblem(text);
+  return problem ? problems.bad(field, maskUrl(text), problem) : text;
 }
 
 // The characters every AWS service accepts in tag keys and values.
@@ -67,5 +59,26 @@ export function readTags(value: unknown, field: string, problems: Problems): Rec
       problems.bad(tagField, tagValue, `must be a string of at most 256 characters (${TAG_CHARACTERS})`);
     }
   }
-  return ok ? (tags as Record<string, string>) : undefined;
+  const clash = caseClash(tags, field, problems);
+  return ok && !clash ? (tags as Record<string, string>) : undefined;
+}
+
+/**
+ * IAM roles take tag keys without regard to case: given `Team` and `team` at once (every provider's `default_tags`
+ * reach the functions' roles), IAM refuses the apply ("Duplicate tag keys found"). Reports each such pair.
+ */
+function caseClash(tags: object, field: string, problems: Problems): boolean {
+  const seen = new Map<string, string>();
+  let clash = false;
+  for (const key of Object.keys(tags)) {
+    const first = seen.get(key.toLowerCase());
+    if (first === undefined) {
+      seen.set(key.toLowerCase(), key);
+    } else {
+      clash = true;
+      problems.add(field, `${JSON.stringify(first)} and ${JSON.stringify(key)} differ only in case; IAM takes them as one key `
+        + 'and refuses the functions\' roles at apply ("Duplicate tag keys found"): keep one');
+    }
+  }
+  return clash;
 }

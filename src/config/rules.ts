@@ -1,7 +1,9 @@
-import { MIN_CHECKER_REGIONS } from './aws-regions';
+import { HEALTH_CHECKER_REGIONS, MIN_CHECKER_REGIONS } from './aws-regions';
+import { dependencyUrlProblem, maskUrl } from './dependency-url';
 import { Problems } from './fields';
-import { regionalHostnameProblem } from './regional-hostname';
+import { regionalHostname, regionalHostnameProblem } from './regional-hostname';
 import { MultiRegionConfig } from './types';
+import { isCertainlyZoneApex } from './zone-apex';
 
 /** What was read of a file so far: every section may be missing a setting that failed its own check. */
 export type Draft = { readonly [K in keyof MultiRegionConfig]?: Partial<MultiRegionConfig[K]> };
@@ -29,6 +31,10 @@ export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, p
   if (budgetMs !== undefined && timeoutSeconds !== undefined && budgetMs >= timeoutSeconds * 1000) {
     problems.bad('healthCheck.dependencyTimeoutMs', budgetMs, `must be shorter than lambda.timeoutSeconds (${timeoutSeconds} s)`);
   }
+  if (config.dns?.recordType === 'CNAME' && config.domainName && isCertainlyZoneApex(config.domainName)) {
+    problems.bad('dns.recordType', 'CNAME', `cannot name ${config.domainName}, which can only be its hosted zone's apex: DNS allows `
+      + 'no CNAME there and Route 53 refuses it at apply; use "ALIAS" (the default), which works at the apex');
+  }
   if (config.dns?.recordType === 'ALIAS' && given.has('dns.ttl')) {
     problems.bad('dns.ttl', given.get('dns.ttl'), 'applies only to dns.recordType "CNAME" (ALIAS records answer with a 60 s TTL)');
   }
@@ -40,4 +46,40 @@ export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, p
     const problem = regionalHostnameProblem(pattern, regions, config.domainName);
     if (problem) problems.bad('healthCheck.regionalHostname', pattern, problem);
   }
+  checkDependenciesAreNotThisApi(config, problems);
+  checkProbesReachRequestFloor(config, problems);
+}
+
+/**
+ * A region out of DNS gets no user traffic: only Route 53's probes of the served route feed its error-rate alarm. If
+ * they bring fewer requests a period than `minRequests`, every period counts as too quiet to judge and a region that
+ * still fails comes back. Counted with one checker per checker region (Route 53 runs at least that many).
+ */
+function checkProbesReachRequestFloor(config: Draft, problems: Problems): void {
+  const errorRate = config.healthCheck?.errorRate;
+  const interval = config.healthCheck?.requestInterval;
+  if (!errorRate?.enabled || !errorRate.minRequests || !errorRate.periodSeconds || !interval) return;
+  const checkers = config.healthCheck?.checkerRegions?.length || HEALTH_CHECKER_REGIONS.length;
+  const probes = Math.floor(checkers * (errorRate.periodSeconds / interval));
+  if (errorRate.minRequests <= probes) return;
+  problems.bad('healthCheck.errorRate.minRequests', errorRate.minRequests, `is more than the ${probes} requests Route 53's probes `
+    + `of the served route bring in a period (${checkers} checker regions x ${errorRate.periodSeconds} s / ${interval} s): a `
+    + `region out of DNS would come back while still failing; lower it to ${probes} or lengthen healthCheck.errorRate.periodSeconds`);
+}
+
+/**
+ * A health dependency on this API's own name (or a name under it, as every regional hostname is) makes each region's
+ * health function call itself: all regions fail together and Route 53, failing open, stops failing over.
+ */
+function checkDependenciesAreNotThisApi(config: Draft, problems: Problems): void {
+  const { domainName, regions, healthCheck } = config;
+  if (!domainName || !healthCheck?.dependencies) return;
+  const pattern = healthCheck.target === 'hostname' ? healthCheck.regionalHostname : undefined;
+  const regional = pattern === undefined ? [] : (regions ?? [])
+    .filter((region): region is string => region !== undefined)
+    .map((region) => regionalHostname(pattern, region, domainName));
+  healthCheck.dependencies.forEach((url, index) => {
+    const problem = dependencyUrlProblem(url, [...regional, domainName]);
+    if (problem) problems.bad(`healthCheck.dependencies[${index}]`, maskUrl(url), problem);
+  });
 }

@@ -1,4 +1,6 @@
-import { Problems, readInteger, readList, readOneOf, readString, StringRule } from './fields';
+import {
+  describeRange, NumberRange, Problems, readBoolean, readInteger, readList, readNumber, readOneOf, readString, StringRule,
+} from './fields';
 
 /** What a default may depend on: the top-level settings read before it (e.g. the state bucket's on `namePrefix`). */
 export interface DefaultContext {
@@ -12,6 +14,8 @@ export interface DefaultContext {
  */
 export type Check =
   | { readonly kind: 'integer'; readonly min: number; readonly max: number }
+  | { readonly kind: 'decimal'; readonly range: NumberRange }
+  | { readonly kind: 'boolean' }
   | { readonly kind: 'oneOf'; readonly allowed: readonly (string | number)[] }
   | { readonly kind: 'text'; readonly rule: StringRule }
   | { readonly kind: 'list'; readonly minItems: number }
@@ -100,6 +104,15 @@ function field<T>(
 export function integer(min: number, max: number, spec: Describe<number>): Field<number> {
   return field(spec, 'integer', `${min}–${max}`, { kind: 'integer', min, max },
     (value, at, problems) => readInteger(value, at, problems, min, max));
+}
+
+/** A number that need not be whole, e.g. a share of requests. */
+export function decimal(range: NumberRange, spec: Describe<number>): Field<number> {
+  return field(spec, 'number', describeRange(range), { kind: 'decimal', range }, (value, at, problems) => readNumber(value, at, problems, range));
+}
+
+export function flag(spec: Describe<boolean>): Field<boolean> {
+  return field(spec, 'boolean', '`true` or `false`', { kind: 'boolean' }, (value, at, problems) => readBoolean(value, at, problems));
 }
 
 export function oneOf<const T extends string | number>(allowed: readonly T[], spec: Describe<NoInfer<T>>): Field<T> {

@@ -1,7 +1,7 @@
 import { API_STACK_NAME, DEFAULT_DEPENDENCY_BUDGET_MS } from '../contract';
 import { AWS_REGIONS, HEALTH_CHECKER_REGIONS, LOG_RETENTION_DAYS, MIN_CHECKER_REGIONS } from './aws-regions';
 import { readEmail, readOrigin, readRegion, readTags, readUrl } from './readers';
-import { custom, integer, list, oneOf, optionalText, section, text, variants } from './schema-kit';
+import { custom, decimal, flag, integer, list, oneOf, optionalText, section, text, variants } from './schema-kit';
 import { readOneOf, readString } from './fields';
 import { DEFAULT_REGIONAL_HOSTNAME } from './regional-hostname';
 
@@ -64,11 +64,32 @@ export const SCHEMA = {
         default: [], allowed: `none, or at least ${MIN_CHECKER_REGIONS} of ${HEALTH_CHECKER_REGIONS.join(', ')}`,
         meaning: 'Route 53 checker regions; `[]` for Route 53\'s default set',
       }),
-    dependencies: list(readUrl, 'an http(s) URL', {
+    dependencies: list(readUrl,
+      'an http(s) URL with no credentials, not to `domainName` (or a name under it) nor a loopback, link-local or private address', {
       default: [], meaning: 'URLs the health function probes in parallel; any failure makes the region unhealthy',
     }),
     dependencyTimeoutMs: integer(100, ROUTE53_ANSWER_WINDOW_MS - 100, {
       default: DEFAULT_DEPENDENCY_BUDGET_MS, meaning: 'Shared budget of those probes, in ms: Route 53 waits 2 s; below `lambda.timeoutSeconds`',
+    }),
+    errorRate: section({
+      enabled: flag({
+        default: true,
+        meaning: 'Take a region out of DNS when its users get errors on the served route, not only when its health '
+          + 'route fails (`false` builds the stack without it)',
+      }),
+      threshold: decimal({ min: 0, max: 1, exclusiveMin: true, exclusiveMax: true }, {
+        default: 0.05, meaning: 'Share of 5xx answers on `GET /helloworld` above which a period counts as failing',
+      }),
+      // CloudWatch alarms that Route 53 reads must be standard resolution: one-minute periods or longer.
+      periodSeconds: oneOf([60, 120, 180, 300, 600, 900] as const, {
+        default: 60, meaning: 'Seconds of one period of the error-rate alarm',
+      }),
+      evaluationPeriods: integer(1, 10, {
+        default: 2, meaning: 'Failing periods in a row that take the region out (and the request floor must hold in each)',
+      }),
+      minRequests: integer(1, 100000, {
+        default: 20, meaning: 'Requests a period needs before its error rate counts (Route 53\'s own probes of the route count too)',
+      }),
     }),
   }),
   dns: section({
@@ -103,6 +124,7 @@ export const SCHEMA = {
       }),
       key: text({ pattern: /^[^/].*$/, describe: 'an object key that does not start with "/"', maxLength: 1024 }, {
         default: `${API_STACK_NAME}/terraform.tfstate`, meaning: 'The state object\'s key',
+        allowed: 'an object key that does not start or end with "/" nor hold "//"',
       }),
       region: custom('string', 'an AWS region code', (value, field, problems) => {
         const code = readString(value, field, problems);

@@ -8,6 +8,7 @@ export type CorsConfig = MultiRegionConfig['cors'];
 export type LambdaConfig = MultiRegionConfig['lambda'];
 export type HealthCheckConfig = MultiRegionConfig['healthCheck'];
 export type HealthCheckInterval = HealthCheckConfig['requestInterval'];
+export type ErrorRateConfig = HealthCheckConfig['errorRate'];
 export type DnsConfig = MultiRegionConfig['dns'];
 export type DnsRecordType = DnsConfig['recordType'];
 export type ApiConfig = MultiRegionConfig['api'];

@@ -11,6 +11,7 @@ import { ApiConfig, CorsConfig, HealthCheckConfig, LambdaConfig } from '../confi
 import { ACCESS_LOG_FORMAT } from '../aws/access-log-format';
 import { BundledFunction } from './bundled-function';
 import { healthFunctionEnvironment, helloWorldEnvironment } from '../aws/function-environment';
+import { MethodMetrics } from './error-rate-alarms';
 import { GatewayResponses } from './gateway-responses';
 import { LambdaRoute } from './lambda-route';
 
@@ -53,49 +54,113 @@ export class RegionalApi extends Construct {
    */
   readonly servedParts: TerraformResource[] = [];
 
+  private readonly provider: AwsProvider;
+  private readonly throttling: ApiConfig;
+
   constructor(scope: Construct, id: string, props: RegionalApiProps) {
     super(scope, id);
-    const { provider, region, namePrefix } = props;
-    const { allowOrigins } = props.cors;
-    this.region = region;
+    this.region = props.region;
+    this.provider = props.provider;
+    this.throttling = props.api;
+    [this.helloWorld, this.healthFunction] = this.addFunctions(props);
+    this.restApi = new ApiGatewayRestApi(this, 'rest-api', {
+      provider: this.provider,
+      name: props.namePrefix,
+      description: `Multi-region API, ${props.region}`,
+      endpointConfiguration: { types: ['REGIONAL'] },
+    });
+    this.addRoutes(props.cors.allowOrigins);
+    const deployment = this.addDeployment();
+    this.accessLogGroup = new CloudwatchLogGroup(this, 'access-log-group', {
+      provider: this.provider,
+      name: `/aws/apigateway/${props.namePrefix}/${STAGE_NAME}/access`,
+      retentionInDays: props.lambda.logRetentionDays,
+      // Renamed: the stage moves to the new group before the old one is deleted.
+      lifecycle: { createBeforeDestroy: true },
+    });
+    // API Gateway refuses access-log settings until the region's account setting names a CloudWatch role: that
+    // setting is the account's, made once (the `api-gateway-account` stack), never by an environment.
+    this.stage = new ApiGatewayStage(this, 'stage', {
+      provider: this.provider,
+      restApiId: this.restApi.id,
+      deploymentId: deployment.id,
+      stageName: STAGE_NAME,
+      xrayTracingEnabled: true,
+      accessLogSettings: { destinationArn: this.accessLogGroup.arn, format: ACCESS_LOG_FORMAT },
+    });
+    new ApiGatewayMethodSettings(this, 'throttling', {
+      provider: this.provider,
+      restApiId: this.restApi.id,
+      stageName: this.stage.stageName,
+      methodPath: '*/*',
+      settings: { throttlingRateLimit: this.throttling.throttlingRateLimit, throttlingBurstLimit: this.throttling.throttlingBurstLimit },
+    });
+    this.executeApiHost = `${this.restApi.id}.execute-api.${props.region}.amazonaws.com`;
+  }
 
-    const functionSettings = { provider, lambda: props.lambda };
-    this.helloWorld = new BundledFunction(this, 'hello-world', {
+  /**
+   * Turns on CloudWatch's per-method metrics for `GET /<pathPart>` on the stage (billed as custom metrics, so only
+   * where an alarm reads them) and says where CloudWatch files them.
+   */
+  enableMethodMetrics(id: string, pathPart: string): MethodMetrics {
+    new ApiGatewayMethodSettings(this, id, {
+      provider: this.provider,
+      restApiId: this.restApi.id,
+      stageName: this.stage.stageName,
+      methodPath: `${pathPart}/GET`,
+      settings: {
+        metricsEnabled: true,
+        // A method's settings replace the stage-wide ones for that method: unset, its throttling would be off.
+        throttlingRateLimit: this.throttling.throttlingRateLimit,
+        throttlingBurstLimit: this.throttling.throttlingBurstLimit,
+      },
+    });
+    return { apiName: this.restApi.name, stageName: this.stage.stageName, resourcePath: `/${pathPart}`, httpMethod: 'GET' };
+  }
+
+  /** Parts the stage serves, added by other constructs (e.g. gateway responses): hashed into every deployment. */
+  addServedParts(...parts: TerraformResource[]): void {
+    this.servedParts.push(...parts);
+  }
+
+  private addFunctions(props: RegionalApiProps): [BundledFunction, BundledFunction] {
+    const { region, namePrefix } = props;
+    const { allowOrigins } = props.cors;
+    const functionSettings = { provider: this.provider, lambda: props.lambda };
+    const helloWorld = new BundledFunction(this, 'hello-world', {
       ...functionSettings,
       functionName: `${namePrefix}-hello-world`,
       roleName: `${namePrefix}-hello-world-${region}`,
       code: props.helloWorldCode,
       environment: helloWorldEnvironment(allowOrigins),
     });
-    this.healthFunction = new BundledFunction(this, 'health-check', {
+    const healthFunction = new BundledFunction(this, 'health-check', {
       ...functionSettings,
       functionName: `${namePrefix}-health-check`,
       roleName: `${namePrefix}-health-check-${region}`,
       code: props.healthFunctionCode,
       environment: healthFunctionEnvironment(allowOrigins, props.healthCheck),
     });
+    return [helloWorld, healthFunction];
+  }
 
-    this.restApi = new ApiGatewayRestApi(this, 'rest-api', {
-      provider,
-      name: namePrefix,
-      description: `Multi-region API, ${region}`,
-      endpointConfiguration: { types: ['REGIONAL'] },
-    });
+  private addRoutes(allowOrigins: readonly string[]): void {
+    const { provider, restApi } = this;
     const routes = [
       new LambdaRoute(this, 'hello-world-route', {
-        provider, restApi: this.restApi, pathPart: HELLO_PATH, handler: this.helloWorld.function, allowOrigins,
+        provider, restApi, pathPart: HELLO_PATH, handler: this.helloWorld.function, allowOrigins,
       }),
       new LambdaRoute(this, 'health-check-route', {
-        provider, restApi: this.restApi, pathPart: HEALTH_PATH, handler: this.healthFunction.function, allowOrigins,
+        provider, restApi, pathPart: HEALTH_PATH, handler: this.healthFunction.function, allowOrigins,
       }),
     ];
-    const gatewayResponses = new GatewayResponses(this, 'gateway-responses', {
-      provider, restApiId: this.restApi.id, allowOrigins,
-    });
+    const gatewayResponses = new GatewayResponses(this, 'gateway-responses', { provider, restApiId: restApi.id, allowOrigins });
     this.addServedParts(...routes.flatMap((route) => route.parts), ...gatewayResponses.responses);
+  }
 
+  private addDeployment(): ApiGatewayDeployment {
     const deployment = new ApiGatewayDeployment(this, 'deployment', {
-      provider,
+      provider: this.provider,
       restApiId: this.restApi.id,
       triggers: {
         // Ids alone miss in-place updates (an integration's uri after a function is renamed keeps its id).
@@ -104,39 +169,7 @@ export class RegionalApi extends Construct {
       lifecycle: { createBeforeDestroy: true },
     });
     deployment.addOverride('depends_on', Lazy.listValue({ produce: () => this.servedParts.map(addressOf) }));
-    this.accessLogGroup = new CloudwatchLogGroup(this, 'access-log-group', {
-      provider,
-      name: `/aws/apigateway/${namePrefix}/${STAGE_NAME}/access`,
-      retentionInDays: props.lambda.logRetentionDays,
-      // Renamed: the stage moves to the new group before the old one is deleted.
-      lifecycle: { createBeforeDestroy: true },
-    });
-    // API Gateway refuses access-log settings until the region's account setting names a CloudWatch role: that
-    // setting is the account's, made once (the `api-gateway-account` stack), never by an environment.
-    this.stage = new ApiGatewayStage(this, 'stage', {
-      provider,
-      restApiId: this.restApi.id,
-      deploymentId: deployment.id,
-      stageName: STAGE_NAME,
-      xrayTracingEnabled: true,
-      accessLogSettings: { destinationArn: this.accessLogGroup.arn, format: ACCESS_LOG_FORMAT },
-    });
-    new ApiGatewayMethodSettings(this, 'throttling', {
-      provider,
-      restApiId: this.restApi.id,
-      stageName: this.stage.stageName,
-      methodPath: '*/*',
-      settings: {
-        throttlingRateLimit: props.api.throttlingRateLimit,
-        throttlingBurstLimit: props.api.throttlingBurstLimit,
-      },
-    });
-    this.executeApiHost = `${this.restApi.id}.execute-api.${region}.amazonaws.com`;
-  }
-
-  /** Parts the stage serves, added by other constructs (e.g. gateway responses): hashed into every deployment. */
-  addServedParts(...parts: TerraformResource[]): void {
-    this.servedParts.push(...parts);
+    return deployment;
   }
 }
 

@@ -6,6 +6,8 @@ import { CLIENT_HELLO_PATH } from '../contract';
 export interface ApiOutputsProps {
   readonly domainName: string;
   readonly failoverSeconds: number;
+  /** The error path's worst case. @default none: error-rate eviction is off, and so is the output */
+  readonly errorRateSeconds?: number;
   readonly regions: ReadonlyArray<{ readonly api: RegionalApi; readonly frontDoor: RegionalFrontDoor }>;
 }
 
@@ -23,7 +25,22 @@ export function declareApiOutputs(stack: TerraformStack, props: ApiOutputsProps)
     value: props.failoverSeconds,
     description: 'Worst case until clients leave a failed region: request_interval x failure_threshold + answer TTL',
   });
-  const regions = Object.fromEntries(props.regions.map(({ api, frontDoor }) => [api.region, {
+  if (props.errorRateSeconds !== undefined) {
+    new TerraformOutput(stack, 'error_rate_failover_seconds', {
+      value: props.errorRateSeconds,
+      description: 'Worst case until clients leave a region whose users get errors: period x evaluation periods + '
+        + 'Route 53\'s reaction to the metric + answer TTL',
+    });
+  }
+  new TerraformOutput(stack, 'regions', {
+    value: Object.fromEntries(props.regions.map(({ api, frontDoor }) => [api.region, regionOutputs(api, frontDoor)])),
+    description: 'Per region: the stage invoke URL, health check, custom domain target and function names',
+  });
+}
+
+function regionOutputs(api: RegionalApi, frontDoor: RegionalFrontDoor): Record<string, unknown> {
+  const eviction = frontDoor.servedRouteEviction;
+  return {
     invoke_url: api.stage.invokeUrl,
     execute_api_host: api.executeApiHost,
     rest_api_id: api.restApi.id,
@@ -35,9 +52,13 @@ export function declareApiOutputs(stack: TerraformStack, props: ApiOutputsProps)
     custom_domain_zone_id: frontDoor.domain.targetZoneId,
     hello_function_name: api.helloWorld.function.functionName,
     health_function_name: api.healthFunction.function.functionName,
-  }]));
-  new TerraformOutput(stack, 'regions', {
-    value: regions,
-    description: 'Per region: the stage invoke URL, health check, custom domain target and function names',
-  });
+    ...(eviction ? {
+      // The calculated check the latency records carry (Route 53 gives no GetHealthCheckStatus for it: read its
+      // HealthCheckStatus metric in us-east-1), and the served route's probe and alarms.
+      dns_health_check_id: frontDoor.dnsHealthCheck.healthCheckId,
+      served_route_check_id: eviction.servedRouteCheck.healthCheckId,
+      error_rate_alarm_name: eviction.alarms.errorRate.alarmName,
+      request_count_alarm_name: eviction.alarms.busy.alarmName,
+    } : {}),
+  };
 }

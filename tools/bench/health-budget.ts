@@ -1,4 +1,6 @@
+import { lookup } from 'dns/promises';
 import { AddressInfo, Server, Socket, createServer as createTcpServer } from 'net';
+import { hostname } from 'os';
 import { createServer as createHttpServer } from 'http';
 import { DEFAULT_DEPENDENCY_BUDGET_MS } from '../../src/contract';
 import { DeployedHandler } from './deployed-handlers';
@@ -18,22 +20,25 @@ export interface HealthBudgetResult {
 /**
  * The health handler's answer time when one of its two dependencies accepts the connection and never replies (the
  * other answers 200 at once): the shared budget must cut the probe off so Route 53 still gets an answer in time.
- * Both servers listen on 127.0.0.1 only. The budget is the one the synthesized function carries (the config default).
+ * Both servers listen on the address this machine's name resolves to, and are called by that name: the health function
+ * refuses loopback literals. The budget is the one the synthesized function carries (the config default).
  */
 export async function benchHealthBudget(handler: DeployedHandler, runs: number): Promise<HealthBudgetResult> {
+  const name = hostname();
+  const { address } = await lookup(name);
   const sockets = new Set<Socket>();
   const hanging = createTcpServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
   const healthy = createHttpServer((_request, response) => response.writeHead(200).end('up'));
-  const hangingPort = await listen(hanging);
-  const healthyPort = await listen(healthy);
+  const hangingPort = await listen(hanging, address);
+  const healthyPort = await listen(healthy, address);
   try {
     const invoke = loadHandler(handler);
     const env: Record<string, string> = {
       ...handler.environment,
-      DEPENDENCY_URLS: JSON.stringify([`http://127.0.0.1:${healthyPort}/`, `http://127.0.0.1:${hangingPort}/never`]),
+      DEPENDENCY_URLS: JSON.stringify([`http://${name}:${healthyPort}/`, `http://${name}:${hangingPort}/never`]),
     };
     return await withEnv(env, async () => {
       const times: number[] = [];
@@ -59,10 +64,10 @@ export async function benchHealthBudget(handler: DeployedHandler, runs: number):
   }
 }
 
-function listen(server: Server | ReturnType<typeof createHttpServer>): Promise<number> {
+function listen(server: Server | ReturnType<typeof createHttpServer>, address: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    server.listen(0, address, () => resolve((server.address() as AddressInfo).port));
   });
 }
 

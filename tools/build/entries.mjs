@@ -16,6 +16,7 @@ const LISTED = [
   { source: 'tools/client-settings/write-settings.ts' },
   { source: 'tools/terraform/verify-cli.ts' },
   { source: 'tools/terraform/plan-summary-cli.ts' },
+  { source: 'tools/rollout/release-cli.ts' },
   {
     source: 'tools/bench/index.ts',
     needs: ['main.ts', 'tools/bench/rss-preload.ts', 'tools/bench/synth-phases.ts', 'tools/bench/baseline/root-import-app.ts'],

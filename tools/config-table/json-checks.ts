@@ -3,6 +3,7 @@ import { ACM_DOMAIN_NAME_LIMIT } from '../../src/config/aws-limits';
 import { AWS_REGIONS, HEALTH_CHECKER_REGIONS, MIN_CHECKER_REGIONS } from '../../src/config/aws-regions';
 import { EMAIL, ORIGIN, TAG_TEXT } from '../../src/config/readers';
 import { REGION_PLACEHOLDER } from '../../src/config/regional-hostname';
+import { PUBLIC_SECOND_LABELS } from '../../src/config/zone-apex';
 import {
   IP_ADDRESS, RESERVED_PREFIXES, RESERVED_SUFFIXES, SHAPE as BUCKET_SHAPE,
 } from '../../src/config/s3-bucket-name';
@@ -45,6 +46,16 @@ function tagsOnHealthCheck(limit: number, ownKeys: readonly string[]): JsonSchem
   return { if: { required: [key] }, then: tagsOnHealthCheck(limit, rest), else: tagsOnHealthCheck(limit - 1, rest) };
 }
 
+/** checkRules' CNAME at the zone apex: isCertainlyZoneApex of zone-apex.ts, as a pattern of domainName. */
+const CNAME_NOT_AT_APEX: JsonSchema = {
+  if: { required: ['dns'], properties: { dns: { type: 'object', required: ['recordType'], properties: { recordType: { const: 'CNAME' } } } } },
+  then: {
+    properties: {
+      domainName: { type: 'string', not: { pattern: `^[^.]+\\.[^.]+$|^[^.]+\\.(${[...PUBLIC_SECOND_LABELS].join('|')})\\.[^.]{2}$` } },
+    },
+  },
+};
+
 /** bucketNameProblem of s3-bucket-name.ts. */
 const BUCKET_NAME: readonly JsonSchema[] = [
   { pattern: BUCKET_SHAPE.source },
@@ -57,10 +68,11 @@ const BUCKET_NAME: readonly JsonSchema[] = [
 /**
  * The JSON Schema form of the checks written as code, by setting path: the readers of list items and custom settings
  * (readers.ts), and the rules (rules.ts) and AWS limits (aws-limits.ts) that JSON Schema can state, each built from
- * the constants the code checks with. config/schema.json adds these to what each declaration says of itself.
+ * the constants the code checks with (`''` is the file as a whole). config/schema.json adds these to what each declaration says of itself.
  * What JSON Schema cannot state is listed, with the reason, in __tests__/helpers/json-schema.ts.
  */
 export const CODE_CHECKS: Readonly<Record<string, JsonSchema>> = {
+  '': CNAME_NOT_AT_APEX,
   domainName: { maxLength: ACM_DOMAIN_NAME_LIMIT },
   regions: { items: AWS_REGION },
   retiredRegions: { items: AWS_REGION },
@@ -75,6 +87,7 @@ export const CODE_CHECKS: Readonly<Record<string, JsonSchema>> = {
   dns: { dependentSchemas: { ttl: { required: ['recordType'], properties: { recordType: { const: 'CNAME' } } } } },
   'alarms.emails': { items: { type: 'string', pattern: EMAIL.source } },
   'state.bucket': { allOf: BUCKET_NAME },
+  'state.key': { allOf: [{ not: { pattern: '/$' } }, { not: { pattern: '//' } }] },
   'state.region': AWS_REGION,
 };
 

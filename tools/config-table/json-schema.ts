@@ -1,7 +1,7 @@
 import { Check, Entry, Field, Fields, Variants } from '../../src/config/schema-kit';
 import { SCHEMA } from '../../src/config/schema';
 import { SCHEMA_KEY } from '../../src/config/validate';
-import { StringRule } from '../../src/config/fields';
+import { NumberRange, StringRule } from '../../src/config/fields';
 import { CODE_CHECKS, DEFINITIONS, JsonSchema, NON_BLANK } from './json-checks';
 
 /** Where the JSON Schema of config files lives; config/example.json names it in `$schema`. */
@@ -89,11 +89,21 @@ function fieldSchema(field: Field<unknown>, path: string, walk: Walk, variant?: 
 function checkSchema(check: Check): JsonSchema {
   switch (check.kind) {
     case 'integer': return { type: 'integer', minimum: check.min, maximum: check.max };
+    case 'decimal': return { type: 'number', ...numberRange(check.range) };
+    case 'boolean': return { type: 'boolean' };
     case 'oneOf': return { type: typeof check.allowed[0] === 'number' ? 'integer' : 'string', enum: check.allowed };
     case 'text': return textSchema(check.rule);
     case 'list': return { type: 'array', ...(check.minItems > 0 ? { minItems: check.minItems } : {}), uniqueItems: true };
     case 'custom': return {};
   }
+}
+
+/** readNumber's bounds: an exclusive bound refuses the bound itself. */
+function numberRange(range: NumberRange): JsonSchema {
+  return {
+    [range.exclusiveMin ? 'exclusiveMinimum' : 'minimum']: range.min,
+    [range.exclusiveMax ? 'exclusiveMaximum' : 'maximum']: range.max,
+  };
 }
 
 /** readString: never blank, then the length and pattern of the rule. */

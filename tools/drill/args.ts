@@ -1,9 +1,7 @@
 import { isIP } from 'net';
-import { parseArgs } from 'util';
-import { UsageError } from './errors';
+import { numberFlag, parseCli, UsageError } from '../cli/args';
 
 export interface DrillArgs {
-  readonly kind: 'drill';
   readonly region: string;
   readonly dryRun: boolean;
   /** A saved `terraform output -json`; otherwise terraform is run in the stack folder. */
@@ -18,7 +16,8 @@ export interface DrillArgs {
   readonly callTimeoutSeconds: number;
 }
 
-export type DrillCommand = DrillArgs | { readonly kind: 'help' };
+/** How `npm run drill` names itself in its one-line errors. */
+export const CLI_NAME = 'drill';
 
 export const USAGE = `usage: npm run drill -- --region <region> [options]
 
@@ -27,18 +26,22 @@ export const USAGE = `usage: npm run drill -- --region <region> [options]
   --outputs <file>            a saved \`terraform output -json\` (default: run terraform in --stack-dir)
   --stack-dir <dir>           the synthesized stack (default cdktf.out/stacks/multi-region-api)
   --dns-server <ip[:port]>    resolvers to ask, comma-separated (IPv6 with a port: [addr]:port)
-  --poll <seconds>            pause between status reads (default 5)
-  --timeout <seconds>         longest the whole drill may run; then it restores STATUS and stops (default 900)
-  --call-timeout <seconds>    longest one AWS call may take, retries included (default 15); the restore
-                              gets up to 4 of these
+  --poll <seconds>            pause between status reads, 0.1 to 3600 (default 5)
+  --timeout <seconds>         longest the whole drill may run, 1 to 86400; then it restores STATUS and stops
+                              (default 900)
+  --call-timeout <seconds>    longest one AWS call may take, retries included, 1 to 600 (default 15); the
+                              restore gets up to 4 of these
   -h, --help                  this text`;
 
-/** Parses `npm run drill` arguments; every mistake is one UsageError naming the flag and the value. */
-export function parseDrillArgs(argv: readonly string[]): DrillCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
+/**
+ * Parses `npm run drill` arguments through tools/cli: `--help` prints USAGE and exits 0, an unknown flag or a missing
+ * value exits 2; a bad value throws a UsageError naming the flag and the value.
+ */
+export function parseDrillArgs(argv: readonly string[]): DrillArgs {
+  const { values } = parseCli({
+    name: CLI_NAME,
+    usage: USAGE,
+    config: {
       options: {
         region: { type: 'string' },
         'dry-run': { type: 'boolean' },
@@ -48,35 +51,20 @@ export function parseDrillArgs(argv: readonly string[]): DrillCommand {
         poll: { type: 'string' },
         timeout: { type: 'string' },
         'call-timeout': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message} (see --help)`);
-  }
-  const { values } = parsed;
-  if (values.help) return { kind: 'help' };
-  const region = values.region;
-  if (!region) throw new UsageError('--region is required (see --help)');
+    },
+  }, argv);
+  if (!values.region) throw new UsageError('--region is required');
   return {
-    kind: 'drill',
-    region,
+    region: values.region,
     dryRun: values['dry-run'] ?? false,
     outputsFile: values.outputs,
     stackDir: values['stack-dir'],
     dnsServers: values['dns-server']?.split(',').map((s) => s.trim()).filter(Boolean).map(dnsServer) ?? [],
-    pollSeconds: positive(values.poll ?? '5', '--poll'),
-    timeoutSeconds: positive(values.timeout ?? '900', '--timeout'),
-    callTimeoutSeconds: positive(values['call-timeout'] ?? '15', '--call-timeout'),
+    pollSeconds: numberFlag('--poll', values.poll ?? '5', 0.1, 3600),
+    timeoutSeconds: numberFlag('--timeout', values.timeout ?? '900', 1, 86_400),
+    callTimeoutSeconds: numberFlag('--call-timeout', values['call-timeout'] ?? '15', 1, 600),
   };
-}
-
-function positive(text: string, flag: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) {
-    throw new UsageError(`${flag}: "${text}" is not a positive number of seconds`);
-  }
-  return value;
 }
 
 /** `1.2.3.4`, `1.2.3.4:53`, `::1` or `[::1]:53`, as node's Resolver#setServers takes them. */

@@ -1,16 +1,8 @@
-/** A failure the drill explains in one line (no stack trace): bad input, missing credentials, a phase timing out. */
+/** A failure the drill explains in one line (no stack trace): an unreadable file, missing credentials, a phase timing out. */
 export class DrillError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'DrillError';
-  }
-}
-
-/** Bad command-line arguments (exit 2). */
-export class UsageError extends DrillError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
   }
 }
 

@@ -25,16 +25,17 @@ async function run(command: Extract<Command, { kind: 'run' }>): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-/** `flip` and `status` talk to a running `npm run local` over its control routes. */
-async function control(command: Extract<Command, { kind: 'flip' | 'status' }>): Promise<void> {
+/** `flip`, `fault` and `status` talk to a running `npm run local` over its control routes. */
+async function control(command: Extract<Command, { kind: 'flip' | 'fault' | 'status' }>): Promise<void> {
   const base = `http://127.0.0.1:${command.port}/control/regions`;
+  const post = (what: string, body: unknown) => fetch(`${base}/${encodeURIComponent((command as { region: string }).region)}/${what}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
   let response: Response;
   try {
-    response = command.kind === 'flip'
-      ? await fetch(`${base}/${encodeURIComponent(command.region)}/status`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: command.status }),
-      })
-      : await fetch(base);
+    if (command.kind === 'flip') response = await post('status', { status: command.status });
+    else if (command.kind === 'fault') response = await post('fault', command.fault);
+    else response = await fetch(base);
   } catch {
     throw new LocalRunError(`nothing answers on 127.0.0.1:${command.port}: start \`npm run local\` first (or pass its --port)`);
   }

@@ -50,6 +50,11 @@ export class ClientServer {
     return `http://127.0.0.1:${this.boundPort}/`;
   }
 
+  /** The origins the client's page runs under (what a browser sends as Origin from it). */
+  get origins(): readonly string[] {
+    return [`http://127.0.0.1:${this.boundPort}`, `http://localhost:${this.boundPort}`];
+  }
+
   async start(port: number): Promise<number> {
     this.boundPort = await listen(this.server, port, 'browser client');
     return this.boundPort;

@@ -1,33 +1,63 @@
-import { request } from 'http';
+import { Agent, request } from 'http';
 import { CheckOutcome, HealthState, INITIAL_HEALTH, judge, nextHealth } from './health-state';
 import { HealthCheckModel } from './model';
 
 /** Route 53 fails a check whose endpoint has not answered within two seconds; handlers run in real time, so unscaled. */
 export const ANSWER_WINDOW_MS = 2000;
 
+/** Route 53 holds an endpoint healthy while more than this share of its checkers report it healthy. */
+export const HEALTHY_CHECKER_SHARE = 0.18;
+
+/** Whether Route 53 holds an endpoint healthy when `healthy` of its `checkers` report it so (2 of 8 yes, 1 of 8 no). */
+export function fleetHealthy(healthy: number, checkers: number): boolean {
+  return healthy / checkers > HEALTHY_CHECKER_SHARE;
+}
+
 export interface HealthTransition {
   readonly check: HealthCheckModel;
   readonly healthy: boolean;
   readonly outcome: CheckOutcome;
   readonly at: Date;
+  /** Checkers that report the endpoint healthy, of `checkers`. */
+  readonly healthyCheckers: number;
+  readonly checkers: number;
 }
 
-/** One Route 53 health check against a local regional server, its request interval divided by `timeScale`. */
+/** One checker region's prober: its own schedule and its own count of consecutive results. */
+interface Checker {
+  readonly region: string;
+  state: HealthState;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * One Route 53 health check against a local regional server: one checker per checker region, each probing every
+ * request interval (divided by `timeScale`) from its own random phase, as Route 53's uncoordinated checkers do, and
+ * each flipping after `failureThreshold` consecutive results. The endpoint is healthy while more than 18% of the
+ * checkers say so.
+ */
 export class HealthChecker {
-  private state: HealthState = INITIAL_HEALTH;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly checkers: Checker[];
+  private endpointHealthy = true;
   private running = false;
   private last: CheckOutcome | undefined;
+  // Checkers reuse their connections where Route 53's open one per probe: the same requests reach the API, at a
+  // quarter of the CPU (hundreds of probes a second at a high time scale). Node drops a connection before the
+  // server's keep-alive timeout would, so a probe never races a closing one.
+  private readonly agent = new Agent({ keepAlive: true });
 
   constructor(
     readonly check: HealthCheckModel,
     private readonly baseUrl: string,
     private readonly timeScale: number,
     private readonly onTransition: (transition: HealthTransition) => void,
-  ) {}
+    private readonly random: () => number = Math.random,
+  ) {
+    this.checkers = check.checkerRegions.map((region) => ({ region, state: INITIAL_HEALTH }));
+  }
 
   get healthy(): boolean {
-    return this.state.healthy;
+    return this.endpointHealthy;
   }
 
   get lastOutcome(): CheckOutcome | undefined {
@@ -38,33 +68,52 @@ export class HealthChecker {
     return (this.check.requestInterval * 1000) / this.timeScale;
   }
 
+  /** Checkers that currently report the endpoint healthy. */
+  get healthyCheckers(): number {
+    return this.checkers.filter((checker) => checker.state.healthy).length;
+  }
+
   start(): void {
     this.running = true;
-    void this.loop();
+    for (const checker of this.checkers) this.scheduleAt(checker, Date.now() + this.random() * this.intervalMs);
   }
 
   stop(): void {
     this.running = false;
-    clearTimeout(this.timer);
+    for (const checker of this.checkers) clearTimeout(checker.timer);
+    this.agent.destroy();
   }
 
-  private async loop(): Promise<void> {
+  private scheduleAt(checker: Checker, at: number): void {
+    checker.timer = setTimeout(() => void this.probeOnce(checker, at), Math.max(0, at - Date.now()));
+  }
+
+  /**
+   * Sends one probe and schedules the checker's next one an interval after this one was due: on the checker's own
+   * phase however long the answer took, or at once when the answer came back after that. One probe in flight per
+   * checker: on a starved machine the checkers slow down with the servers instead of piling up requests on them, and a
+   * checker that fell behind skips the probes it missed rather than sending them in a burst.
+   */
+  private async probeOnce(checker: Checker, scheduledAt: number): Promise<void> {
     if (!this.running) return;
-    const started = Date.now();
-    const outcome = await probe(new URL(this.check.resourcePath, this.baseUrl), this.check);
+    const outcome = await probe(new URL(this.check.resourcePath, this.baseUrl), this.check, this.agent);
     if (!this.running) return;
     this.last = outcome;
-    const before = this.state.healthy;
-    this.state = nextHealth(this.state, outcome, this.check.failureThreshold);
-    if (this.state.healthy !== before) this.onTransition({ check: this.check, healthy: this.state.healthy, outcome, at: new Date() });
-    this.timer = setTimeout(() => void this.loop(), Math.max(0, this.intervalMs - (Date.now() - started)));
+    checker.state = nextHealth(checker.state, outcome, this.check.failureThreshold);
+    const healthyCheckers = this.healthyCheckers;
+    const healthy = fleetHealthy(healthyCheckers, this.checkers.length);
+    if (healthy !== this.endpointHealthy) {
+      this.endpointHealthy = healthy;
+      this.onTransition({ check: this.check, healthy, outcome, at: new Date(), healthyCheckers, checkers: this.checkers.length });
+    }
+    this.scheduleAt(checker, Math.max(scheduledAt + this.intervalMs, Date.now()));
   }
 }
 
-function probe(url: URL, check: HealthCheckModel): Promise<CheckOutcome> {
+function probe(url: URL, check: HealthCheckModel, agent: Agent): Promise<CheckOutcome> {
   return new Promise((resolve) => {
     // The check's name as Host, as the connection to it would carry (SNI and Host pick the custom domain).
-    const req = request(url, { method: 'GET', timeout: ANSWER_WINDOW_MS, agent: false, headers: { host: check.host } }, (response) => {
+    const req = request(url, { method: 'GET', timeout: ANSWER_WINDOW_MS, agent, headers: { host: check.host } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve(judge(check, response.statusCode ?? 0, Buffer.concat(chunks))));

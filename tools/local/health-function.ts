@@ -1,7 +1,8 @@
+import { HEALTH_SEARCH_STRING } from '../../src/contract';
 import { LocalRunError } from './errors';
 import { LocalFunction } from './local-function';
 import { matchRoute } from './match-route';
-import { LocalStackModel } from './model';
+import { HealthCheckModel, LocalStackModel } from './model';
 import { RegionalServer } from './regional-server';
 
 /**
@@ -11,7 +12,7 @@ import { RegionalServer } from './regional-server';
 export function healthFunction(model: LocalStackModel, regions: readonly RegionalServer[], region: string): LocalFunction {
   const server = regions.find((r) => r.region === region);
   if (!server) throw new LocalRunError(`unknown region "${region}"; known: ${model.regions.join(', ')}`);
-  const check = [...model.healthChecks.values()].find((c) => c.targetRegion === region);
+  const check = healthRouteCheck(model, region);
   if (!check) throw new LocalRunError(`${region} has no Route 53 health check, so its STATUS moves no traffic`);
   const match = matchRoute(server.api, check.resourcePath);
   const integration = match.found ? match.route.methods.get('GET') : undefined;
@@ -19,4 +20,9 @@ export function healthFunction(model: LocalStackModel, regions: readonly Regiona
     throw new LocalRunError(`${region}: health check path ${check.resourcePath} reaches no Lambda function`);
   }
   return server.functions.get(integration.functionId)!;
+}
+
+/** The region's check of its health route: the endpoint check that looks for the healthy answer's string. */
+export function healthRouteCheck(model: LocalStackModel, region: string): HealthCheckModel | undefined {
+  return [...model.healthChecks.values()].find((c) => c.targetRegion === region && c.searchString === HEALTH_SEARCH_STRING);
 }

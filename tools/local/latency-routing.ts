@@ -1,17 +1,27 @@
 import { LatencyRecordModel } from './model';
 
 /**
- * The record Route 53 latency routing answers with: among records whose health check is healthy (or that have none),
- * the one whose latency region comes first in `latencyOrder` (the client's nearest region first). When no record is
- * healthy Route 53 fails open and treats them all as healthy.
+ * The records latency routing chooses among: those whose health check is healthy (or that have none); when no record
+ * is healthy Route 53 fails open and treats them all as healthy.
+ */
+export function answerSet(
+  records: readonly LatencyRecordModel[],
+  isHealthy: (healthCheckId: string) => boolean,
+): readonly LatencyRecordModel[] {
+  const healthy = records.filter((record) => !record.healthCheckId || isHealthy(record.healthCheckId));
+  return healthy.length > 0 ? healthy : records;
+}
+
+/**
+ * The record Route 53 latency routing answers with: among the answer set, the one whose latency region comes first in
+ * `latencyOrder` (the client's nearest region first).
  */
 export function chooseRecord(
   records: readonly LatencyRecordModel[],
   latencyOrder: readonly string[],
   isHealthy: (healthCheckId: string) => boolean,
 ): LatencyRecordModel | undefined {
-  const healthy = records.filter((record) => !record.healthCheckId || isHealthy(record.healthCheckId));
-  const candidates = healthy.length > 0 ? healthy : records;
+  const candidates = answerSet(records, isHealthy);
   const rank = (record: LatencyRecordModel) => {
     const position = latencyOrder.indexOf(record.latencyRegion);
     return position < 0 ? latencyOrder.length : position;

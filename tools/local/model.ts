@@ -69,6 +69,61 @@ export interface HealthCheckModel {
   /** Seconds between checks, before time scaling. */
   readonly requestInterval: number;
   readonly failureThreshold: number;
+  /** Route 53 checker regions that probe it: the check's `regions`, or Route 53's default set when unset. */
+  readonly checkerRegions: readonly string[];
+}
+
+/**
+ * A Route 53 check that probes nothing itself: CALCULATED (healthy while at least `healthyChildren` of its children
+ * are) or CLOUDWATCH_METRIC (its alarm's condition, or `insufficientDataHealthStatus` while the metric has no data).
+ */
+export type DerivedCheckModel =
+  | { readonly kind: 'calculated'; readonly id: string; readonly childIds: readonly string[]; readonly healthyChildren: number }
+  | {
+    readonly kind: 'alarm';
+    readonly id: string;
+    /** Logical id of the aws_cloudwatch_metric_alarm it reads. */
+    readonly alarmId: string;
+    /** cloudwatch_alarm_region: where Route 53 reads the alarm's metric. */
+    readonly alarmRegion: string;
+    readonly insufficientDataHealthStatus: 'Healthy' | 'Unhealthy' | 'LastKnownStatus';
+  };
+
+/** API Gateway metrics the local run publishes (per request: Count 1, 5XXError and 4XXError 1 or 0). */
+export const API_METRICS = ['Count', '5XXError', '4XXError'] as const;
+export type ApiMetricName = typeof API_METRICS[number];
+
+/** The dimensions an API Gateway metric is filed under: one API (its region), its stage, one method of a resource. */
+export interface ApiMetricScope {
+  readonly region: string;
+  /** Undefined: every stage (the `ApiName` dimension alone). */
+  readonly stage?: string;
+  /** With `method`: a per-method metric, e.g. `/helloworld`. */
+  readonly resource?: string;
+  readonly method?: string;
+}
+
+export const STATISTICS = ['Average', 'Sum', 'SampleCount', 'Minimum', 'Maximum'] as const;
+export const COMPARISONS = [
+  'GreaterThanThreshold', 'GreaterThanOrEqualToThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold',
+] as const;
+export const MISSING_DATA = ['missing', 'ignore', 'breaching', 'notBreaching'] as const;
+
+/** An aws_cloudwatch_metric_alarm that a CLOUDWATCH_METRIC health check reads, as CloudWatch evaluates it. */
+export interface AlarmModel {
+  /** Logical id of the aws_cloudwatch_metric_alarm. */
+  readonly id: string;
+  readonly alarmName: string;
+  readonly metricName: ApiMetricName;
+  readonly scope: ApiMetricScope;
+  readonly statistic: typeof STATISTICS[number];
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+  /** M of the "M out of N" evaluation (N = evaluationPeriods). */
+  readonly datapointsToAlarm: number;
+  readonly threshold: number;
+  readonly comparison: typeof COMPARISONS[number];
+  readonly treatMissingData: typeof MISSING_DATA[number];
 }
 
 export interface LatencyRecordModel {
@@ -89,6 +144,11 @@ export interface LocalStackModel {
   /** Regions in provider order, which is the config's order. */
   readonly regions: readonly string[];
   readonly apis: ReadonlyMap<string, RegionApiModel>;
+  /** Checks that probe an endpoint (HTTP(S), with or without a search string). */
   readonly healthChecks: ReadonlyMap<string, HealthCheckModel>;
+  /** Calculated and CloudWatch-alarm checks. */
+  readonly derivedChecks: ReadonlyMap<string, DerivedCheckModel>;
+  /** The alarms CLOUDWATCH_METRIC checks read, by logical id. */
+  readonly alarms: ReadonlyMap<string, AlarmModel>;
   readonly records: readonly LatencyRecordModel[];
 }

@@ -1,4 +1,5 @@
-import { HealthCheckModel, LatencyRecordModel } from './model';
+import { HEALTH_CHECKER_REGIONS } from '../../src/config/aws-regions';
+import { DerivedCheckModel, HealthCheckModel, LatencyRecordModel } from './model';
 import { block } from '../stack-model/references';
 import { StackModel } from '../stack-model/stack-model';
 
@@ -6,13 +7,18 @@ import { StackModel } from '../stack-model/stack-model';
 export const ALIAS_TTL_SECONDS = 60;
 const EXECUTE_API_HOST = /^\$\{aws_api_gateway_rest_api\.([A-Za-z0-9_-]+)\.id\}\.execute-api\.([a-z0-9-]+)\.amazonaws\.com$/;
 
+/** Route 53 check types that combine other signals instead of probing an endpoint. */
+const DERIVED_TYPES = ['CALCULATED', 'CLOUDWATCH_METRIC'];
+
 /**
- * Every aws_route53_health_check, with the region its fqdn leads to: the region of the execute-api host it names, or,
- * for a hostname, the region of the custom domain that the hostname's (non-latency) ALIAS record points at.
+ * Every aws_route53_health_check that probes an endpoint, with the region its fqdn leads to: the region of the
+ * execute-api host it names, or, for a hostname, the region of the custom domain that the hostname's (non-latency)
+ * ALIAS record points at.
  */
 export function readHealthChecks(stack: StackModel): Map<string, HealthCheckModel> {
   const checks = new Map<string, HealthCheckModel>();
   for (const { name: id, address: what, body: check } of stack.resources('aws_route53_health_check')) {
+    if (DERIVED_TYPES.includes(String(check.type))) continue;
     const target = EXECUTE_API_HOST.test(String(check.fqdn)) ? executeApiTarget(stack, what, check.fqdn)
       : hostnameTarget(stack, what, stack.literal(check.fqdn, `${what}.fqdn`));
     checks.set(id, {
@@ -23,9 +29,47 @@ export function readHealthChecks(stack: StackModel): Map<string, HealthCheckMode
       searchString: check.search_string === undefined ? '' : stack.literal(check.search_string, `${what}.search_string`),
       requestInterval: Number(check.request_interval ?? 30),
       failureThreshold: Number(check.failure_threshold ?? 3),
+      checkerRegions: checkerRegions(check.regions, `${what}.regions`),
     });
   }
   return checks;
+}
+
+/** Every CALCULATED and CLOUDWATCH_METRIC aws_route53_health_check, with the checks or alarm it reads. */
+export function readDerivedChecks(stack: StackModel): Map<string, DerivedCheckModel> {
+  const checks = new Map<string, DerivedCheckModel>();
+  for (const { name: id, address: what, body: check } of stack.resources('aws_route53_health_check')) {
+    if (check.type === 'CALCULATED') {
+      const children = check.child_healthchecks;
+      if (!Array.isArray(children)) throw new Error(`${what}.child_healthchecks: expected a list, found ${JSON.stringify(children)}`);
+      checks.set(id, {
+        kind: 'calculated',
+        id,
+        childIds: children.map((child, index) => stack.referenced(child, 'aws_route53_health_check', `${what}.child_healthchecks[${index}]`).name),
+        healthyChildren: Number(check.child_health_threshold ?? 0),
+      });
+    } else if (check.type === 'CLOUDWATCH_METRIC') {
+      const status = String(check.insufficient_data_health_status ?? 'LastKnownStatus');
+      if (!['Healthy', 'Unhealthy', 'LastKnownStatus'].includes(status)) throw new Error(`${what}.insufficient_data_health_status: unknown "${status}"`);
+      checks.set(id, {
+        kind: 'alarm',
+        id,
+        alarmId: stack.referenced(check.cloudwatch_alarm_name, 'aws_cloudwatch_metric_alarm', `${what}.cloudwatch_alarm_name`).name,
+        alarmRegion: stack.literal(check.cloudwatch_alarm_region, `${what}.cloudwatch_alarm_region`),
+        insufficientDataHealthStatus: status as 'Healthy' | 'Unhealthy' | 'LastKnownStatus',
+      });
+    }
+  }
+  return checks;
+}
+
+/** A check's `regions`, or every checker region (Route 53's default set) when unset or empty. */
+function checkerRegions(regions: unknown, what: string): readonly string[] {
+  if (regions === undefined || (Array.isArray(regions) && regions.length === 0)) return HEALTH_CHECKER_REGIONS;
+  if (!Array.isArray(regions) || !regions.every((r) => typeof r === 'string')) {
+    throw new Error(`${what}: expected a list of checker regions, found ${JSON.stringify(regions)}`);
+  }
+  return regions as string[];
 }
 
 function executeApiTarget(stack: StackModel, what: string, fqdn: unknown): Pick<HealthCheckModel, 'targetRegion' | 'host' | 'viaCustomDomain'> {

@@ -3,8 +3,9 @@ import { join, relative } from 'path';
 import { API_STACK_NAME } from '../../src/contract';
 import { LocalRunError } from './errors';
 import { LocalStackModel } from './model';
+import { readAlarms } from './read-alarms';
 import { readApis } from './read-apis';
-import { readHealthChecks, readLatencyRecords } from './read-routing';
+import { readDerivedChecks, readHealthChecks, readLatencyRecords } from './read-routing';
 import { StackModel } from '../stack-model/stack-model';
 import { TerraformJson } from '../stack-model/terraform-json';
 
@@ -40,10 +41,12 @@ function modelOf(stack: StackModel, stackDir: string): LocalStackModel {
     .map((provider) => provider.region!);
   const apis = readApis(stack, stackDir);
   const healthChecks = readHealthChecks(stack);
+  const derivedChecks = readDerivedChecks(stack);
   const records = readLatencyRecords(stack);
   for (const region of regions) {
     if (!apis.has(region)) throw new Error(`region ${region} has no aws_api_gateway_rest_api`);
   }
+  const alarms = readAlarms(stack, derivedChecks, apis);
   if (records.length === 0) {
     throw new Error('no Route 53 latency records (aws_route53_record with latency_routing_policy): '
       + 'the global layer is missing, so there is no global endpoint to emulate');
@@ -60,9 +63,9 @@ function modelOf(stack: StackModel, stackDir: string): LocalStackModel {
       throw new Error(`aws_route53_record.${record.id} sends ${record.name} to ${record.targetRegion}, `
         + `where no aws_api_gateway_base_path_mapping serves ${record.name}`);
     }
-    if (record.healthCheckId && !healthChecks.has(record.healthCheckId)) {
+    if (record.healthCheckId && !healthChecks.has(record.healthCheckId) && !derivedChecks.has(record.healthCheckId)) {
       throw new Error(`aws_route53_record.${record.id}.health_check_id: no such health check`);
     }
   }
-  return { regions, apis, healthChecks, records };
+  return { regions, apis, healthChecks, derivedChecks, alarms, records };
 }

@@ -1,16 +1,16 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { IncomingMessage, Server, ServerResponse, createServer } from 'http';
+import { HELLO_PATH } from '../../src/contract';
+import { ServedRequest } from './api-metrics';
+import { LocalRunError } from './errors';
+import { NO_FAULT, RegionFault } from './faults';
 import { gatewayResponseHeaders } from './gateway-responses';
-import { FunctionTimedOut, LocalFunction } from './local-function';
+import { FunctionTimedOut, InjectedFailure, LocalFunction } from './local-function';
 import { close, listen } from './listen';
-import { matchRoute } from './match-route';
+import { matchRoute, RouteMatch } from './match-route';
 import { IntegrationModel, RegionApiModel } from './model';
 import { proxyEvent } from './proxy-event';
 import { BodyTooLarge, readBody, refuse, refuseTarget } from './request-limits';
-
-/** What a region can be made to suffer: `unmapped` takes its base path mappings away, as a bad deploy would. */
-export const FAULTS = ['none', 'unmapped'] as const;
-export type RegionFault = typeof FAULTS[number];
 
 /**
  * One region's API Gateway REST API on its own port, invoking that region's copies of the synthesized functions.
@@ -21,9 +21,14 @@ export class RegionalServer {
   readonly functions: ReadonlyMap<string, LocalFunction>;
   private readonly server: Server;
   private boundPort = 0;
-  private currentFault: RegionFault = 'none';
+  private currentFault: RegionFault = NO_FAULT;
 
-  constructor(readonly api: RegionApiModel, private readonly log: (line: string) => void = () => undefined) {
+  /** `onServed` hears of every request a method of the API answered (what API Gateway counts in its metrics). */
+  constructor(
+    readonly api: RegionApiModel,
+    private readonly log: (line: string) => void = () => undefined,
+    private readonly onServed: (request: ServedRequest) => void = () => undefined,
+  ) {
     this.functions = new Map([...api.functions].map(([id, model]) => [id, new LocalFunction(model, api.region)]));
     this.server = createServer((request, response) => {
       this.handle(request, response).catch((error: Error) => {
@@ -50,9 +55,21 @@ export class RegionalServer {
     return this.currentFault;
   }
 
-  /** `unmapped`: custom-domain paths answer 403 Forbidden (a domain with no mapping); stage paths keep working. */
+  /**
+   * `unmapped`: custom-domain paths answer 403 Forbidden (a domain with no mapping); stage paths keep working.
+   * `hello-errors`: the function behind `GET /helloworld` throws on `rate` of its invocations (API Gateway answers 502).
+   */
   setFault(fault: RegionFault): void {
+    const hello = this.helloFunction();
+    if (fault.fault === 'hello-errors' && !hello) throw new LocalRunError(`${this.region}: no Lambda function serves GET /${HELLO_PATH}`);
+    hello?.failShare(fault.fault === 'hello-errors' ? fault.rate : undefined);
     this.currentFault = fault;
+  }
+
+  /** The function API Gateway invokes for `GET /helloworld`, found through the stack's integration. */
+  private helloFunction(): LocalFunction | undefined {
+    const integration = this.api.routes.find((route) => route.path === `/${HELLO_PATH}`)?.methods.get('GET');
+    return integration?.type === 'AWS_PROXY' ? this.functions.get(integration.functionId) : undefined;
   }
 
   async start(port: number): Promise<number> {
@@ -84,7 +101,7 @@ export class RegionalServer {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const host = (request.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const viaDomain = this.api.basePaths.some((mapping) => mapping.domainName === host);
-    if (this.currentFault === 'unmapped' && (viaDomain || this.isBasePath(url.pathname))) {
+    if (this.currentFault.fault === 'unmapped' && (viaDomain || this.isBasePath(url.pathname))) {
       // What API Gateway answers on a custom domain that has no base path mapping for the path.
       return send(response, 403, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'ForbiddenException' },
         JSON.stringify({ message: 'Forbidden' }));
@@ -95,8 +112,17 @@ export class RegionalServer {
     if (!match.found || !integration) {
       return this.answerAsGateway(request, response, 403, 'Missing Authentication Token', { 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' });
     }
+    response.once('finish', () => this.onServed({
+      stage: match.stage, resource: match.route.path, method: request.method ?? 'GET', status: response.statusCode, at: Date.now(),
+    }));
     if (integration.type === 'MOCK') return answerMock(integration, request, response);
+    return this.invoke(request, response, url, match, integration.functionId);
+  }
 
+  /** An AWS_PROXY integration: the REST v1 proxy event to the function, its answer (or API Gateway's 5xx) back. */
+  private async invoke(
+    request: IncomingMessage, response: ServerResponse, url: URL, match: Extract<RouteMatch, { found: true }>, functionId: string,
+  ): Promise<void> {
     const event = proxyEvent({
       method: request.method ?? 'GET',
       path: url.pathname,
@@ -108,12 +134,13 @@ export class RegionalServer {
       resource: match.route.path, stage: match.stage, eventPath: match.eventPath, domainName: match.domainName,
       apiId: this.api.restApiId,
     });
-    const fn = this.functions.get(integration.functionId)!;
+    const fn = this.functions.get(functionId)!;
     let result: APIGatewayProxyResult;
     try {
       result = await fn.invoke(event);
     } catch (error) {
-      this.log(`${this.region}: ${fn.model.functionName} failed: ${(error as Error).message}`);
+      // Injected failures come by the hundred; the fault's own log line says they are on.
+      if (!(error instanceof InjectedFailure)) this.log(`${this.region}: ${fn.model.functionName} failed: ${(error as Error).message}`);
       // A function that times out is an error Lambda reports (502), unless API Gateway's own 29 s limit came first.
       if (error instanceof FunctionTimedOut && fn.model.timeoutSeconds >= INTEGRATION_TIMEOUT_SECONDS) {
         return this.answerAsGateway(request, response, 504, 'Endpoint request timed out');

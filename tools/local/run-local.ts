@@ -1,18 +1,18 @@
 import { join } from 'path';
-import { detectionSeconds } from '../../src/contract';
+import { detectionSeconds, METRIC_CHECK_REACTION_SECONDS } from '../../src/contract';
 import { projectRoot } from '../../src/project-root';
 import { ClientServer } from './client-server';
-import { Controls, RegionReport, RegionStatus } from './control-routes';
+import { AlarmTransition, LocalCloudWatch } from './cloudwatch';
+import { Controls } from './control-routes';
+import { localControls } from './controls';
 import { LocalRunError } from './errors';
 import { GlobalServer } from './global-server';
-import { HealthChecker, HealthTransition } from './health-checker';
-import { healthFunction } from './health-function';
-import { chooseRecord, latencyOrder } from './latency-routing';
-import { LocalFunction } from './local-function';
+import { latencyOrder } from './latency-routing';
 import { LocalStackModel } from './model';
 import { readStack } from './read-stack';
-import { RegionalServer, RegionFault } from './regional-server';
+import { RegionalServer } from './regional-server';
 import { CachingResolver } from './resolver';
+import { LocalRoute53 } from './route53';
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_TIME_SCALE = 10;
@@ -22,7 +22,7 @@ export interface LocalRunOptions {
   readonly stackDir: string;
   /** The global endpoint's port; the client takes the next one, then one per region. 0 picks free ports. @default 3000 */
   readonly port?: number;
-  /** Route 53 timings (check interval, record TTL) are divided by this. @default 10 */
+  /** Route 53 and CloudWatch timings (check interval, alarm period, metric reaction, record TTL) are divided by this. @default 10 */
   readonly timeScale?: number;
   /** Regions nearest first, as latency routing would rank them for this client. @default the config's order */
   readonly latencyOrder?: readonly string[];
@@ -43,10 +43,12 @@ export interface LocalSystem extends Controls {
   readonly timeScale: number;
   /** Worst case from a region failing to clients leaving it: interval x threshold + TTL, scaled, in ms. */
   readonly modelFailoverMs: number;
+  /** The error path's worst case: period x evaluation periods + metric reaction + TTL, scaled, in ms; undefined without alarms. */
+  readonly modelErrorRateMs?: number;
   stop(): Promise<void>;
 }
 
-/** Starts every region, the health checks, the global endpoint and the client, all from the synthesized stack. */
+/** Starts every region, the health checks and alarms, the global endpoint and the client, all from the synthesized stack. */
 export async function startLocal(options: LocalRunOptions): Promise<LocalSystem> {
   const log = options.log ?? (() => undefined);
   const timeScale = options.timeScale ?? DEFAULT_TIME_SCALE;
@@ -54,100 +56,80 @@ export async function startLocal(options: LocalRunOptions): Promise<LocalSystem>
   const order = latencyOrder(options.latencyOrder ?? [], model.regions);
   if ('unknown' in order) throw new LocalRunError(`--latency-order: unknown region "${order.unknown}"; known: ${model.regions.join(', ')}`);
 
-  const regions = model.regions.map((region) => new RegionalServer(model.apis.get(region)!, log));
-  const checkers = new Map<string, HealthChecker>();
-  const resolver = new CachingResolver(
-    () => chooseRecord(model.records, order, (id) => checkers.get(id)?.healthy ?? true), timeScale);
-  const healthFunctionOf = (region: string) => healthFunction(model, regions, region);
-
-  let global: GlobalServer | undefined;
-  const controls: Controls = {
-    report: () => ({
-      answering: global?.answering,
-      regions: regions.map((server): RegionReport => {
-        const checker = [...checkers.values()].find((c) => c.check.targetRegion === server.region);
-        return {
-          region: server.region,
-          status: healthFunctionStatus(() => healthFunctionOf(server.region)),
-          healthy: checker?.healthy ?? true,
-          lastCheck: checker?.lastOutcome?.detail,
-          fault: server.fault,
-        };
-      }),
-    }),
-    setStatus: (region: string, status: RegionStatus) => {
-      healthFunctionOf(region).updateEnvironment({ STATUS: status });
-      log(`${region}: STATUS=${status} set on its health function`);
-    },
-    setFault: (region: string, fault: RegionFault) => {
-      const server = regions.find((r) => r.region === region);
-      if (!server) throw new LocalRunError(`unknown region "${region}"; known: ${model.regions.join(', ')}`);
-      server.setFault(fault);
-      log(`${region}: fault ${fault === 'none' ? 'cleared: base path mappings restored' : 'unmapped: custom domains answer 403 Forbidden'}`);
-    },
+  const cloudWatch = new LocalCloudWatch({
+    alarms: model.alarms, timeScale, reactionSeconds: METRIC_CHECK_REACTION_SECONDS, onTransition: (t) => log(describeAlarm(t)),
+  });
+  const route53 = new LocalRoute53(model, cloudWatch, order);
+  const regions = model.regions.map((region) => new RegionalServer(model.apis.get(region)!, log, (r) => cloudWatch.publish(region, r)));
+  const servers: Partial<{ global: GlobalServer; client: ClientServer }> = {};
+  const controls = localControls({
+    model, regions, route53, cloudWatch, log,
+    answering: () => servers.global?.answering,
+    trustedOrigins: () => (servers.client ? servers.client.origins : []),
+  });
+  const stop = async () => {
+    route53.stop();
+    cloudWatch.stop();
+    await Promise.all([...regions, servers.global, servers.client].map((server) => server?.stop()));
   };
-
-  const basePort = options.port ?? DEFAULT_PORT;
-  const portFor = (offset: number) => (basePort === 0 ? 0 : basePort + offset);
-  const started: Array<{ stop(): Promise<void> }> = [];
   try {
-    for (const [index, server] of regions.entries()) {
-      await server.start(portFor(2 + index));
-      started.push(server);
-    }
-    const regionUrls = new Map(regions.map((server) => [server.region, server.url]));
-    global = new GlobalServer(resolver, regionUrls, controls, log);
-    await global.start(portFor(0));
-    started.push(global);
-    const globalUrl = global.url;
-    const client = new ClientServer(options.clientDir ?? join(projectRoot(), 'browser-client'),
-      () => ({ endpoint: globalUrl, ...(options.pollSeconds ? { pollSeconds: options.pollSeconds } : {}) }));
-    await client.start(portFor(1));
-    started.push(client);
-
-    for (const check of model.healthChecks.values()) {
-      const checker = new HealthChecker(check, regionUrls.get(check.targetRegion)!, timeScale,
-        (transition) => log(describeTransition(transition)));
-      checkers.set(check.id, checker);
-      checker.start();
-    }
-    return {
-      ...controls,
-      model,
-      regions,
-      globalUrl,
-      clientUrl: client.url,
-      latencyOrder: order,
-      timeScale,
-      modelFailoverMs: modelFailoverMs(model, timeScale),
-      stop: async () => {
-        checkers.forEach((checker) => checker.stop());
-        await Promise.all(started.map((server) => server.stop()));
-      },
-    };
+    const resolver = new CachingResolver(() => route53.answer(), timeScale);
+    await startServers(options, regions, servers, () => new GlobalServer(resolver, urlsOf(regions), controls, log));
+    route53.start(urlsOf(regions), timeScale, log);
+    cloudWatch.start();
   } catch (error) {
-    checkers.forEach((checker) => checker.stop());
-    await Promise.all(started.map((server) => server.stop()));
+    await stop();
     throw error;
   }
+  return {
+    ...controls, model, regions, latencyOrder: order, timeScale, stop,
+    globalUrl: servers.global!.url,
+    clientUrl: servers.client!.url,
+    modelFailoverMs: modelFailoverMs(model, timeScale),
+    modelErrorRateMs: modelErrorRateMs(model, timeScale),
+  };
 }
 
-function healthFunctionStatus(find: () => LocalFunction): string {
-  try {
-    return find().variables.STATUS ?? '(unset)';
-  } catch {
-    return '(no health check)';
-  }
+const urlsOf = (regions: readonly RegionalServer[]) => new Map(regions.map((server) => [server.region, server.url]));
+
+/** Regions on the base port + 2, 3, ..., the global endpoint on the base port, the client on the next one. */
+async function startServers(
+  options: LocalRunOptions, regions: readonly RegionalServer[], servers: { global?: GlobalServer; client?: ClientServer },
+  makeGlobal: () => GlobalServer,
+): Promise<void> {
+  const basePort = options.port ?? DEFAULT_PORT;
+  const portFor = (offset: number) => (basePort === 0 ? 0 : basePort + offset);
+  for (const [index, server] of regions.entries()) await server.start(portFor(2 + index));
+  servers.global = makeGlobal();
+  await servers.global.start(portFor(0));
+  const globalUrl = servers.global.url;
+  const client = new ClientServer(options.clientDir ?? join(projectRoot(), 'browser-client'),
+    () => ({ endpoint: globalUrl, ...(options.pollSeconds ? { pollSeconds: options.pollSeconds } : {}) }));
+  servers.client = client;
+  await client.start(portFor(1));
 }
 
-function describeTransition({ check, healthy, outcome }: HealthTransition): string {
-  const verdict = healthy ? 'HEALTHY' : 'UNHEALTHY';
-  return `${check.targetRegion}: health check ${verdict} after ${check.failureThreshold} consecutive ${healthy ? 'successes' : 'failures'} (last: ${outcome.detail})`;
+function describeAlarm({ alarm, state, value }: AlarmTransition): string {
+  const shown = value === undefined ? 'no data' : `${alarm.metricName} ${alarm.statistic} ${Number(value.toPrecision(4))}`;
+  return `${alarm.scope.region}: alarm ${alarm.alarmName} ${state} (last period: ${shown}; threshold ${alarm.comparison} ${alarm.threshold})`;
 }
 
 /** The slowest region's interval x threshold plus the longest record TTL, divided by the time scale. */
 export function modelFailoverMs(model: LocalStackModel, timeScale: number): number {
   const detection = Math.max(0, ...[...model.healthChecks.values()].map(detectionSeconds));
-  const ttl = Math.max(0, ...model.records.map((r) => r.ttlSeconds));
-  return ((detection + ttl) * 1000) / timeScale;
+  return ((detection + longestTtl(model)) * 1000) / timeScale;
+}
+
+/**
+ * The error path's worst case (the stack's `error_rate_failover_seconds`): the slowest alarm's period x evaluation
+ * periods, Route 53's reaction to the metric and the longest record TTL, divided by the time scale.
+ */
+export function modelErrorRateMs(model: LocalStackModel, timeScale: number): number | undefined {
+  if (model.alarms.size === 0) return undefined;
+  const judged = Math.max(...[...model.alarms.values()].map((alarm) => alarm.periodSeconds * alarm.evaluationPeriods));
+  return ((judged + METRIC_CHECK_REACTION_SECONDS + longestTtl(model)) * 1000) / timeScale;
+}
+
+function longestTtl(model: LocalStackModel): number {
+  return Math.max(0, ...model.records.map((r) => r.ttlSeconds));
 }

@@ -1,16 +1,8 @@
-import { parseArgs } from 'util';
 import { configPath } from '../../src/config';
+import { UsageError } from '../cli/args';
 
-export interface PlanChangeArgs {
-  readonly from?: string;
-  readonly fromApp?: string;
-  readonly to: string;
-  readonly plan?: string;
-  readonly json: boolean;
-  readonly help: boolean;
-}
-
-export class UsageError extends Error {}
+/** How users run it: the prefix of every error line. */
+export const NAME = 'plan:change';
 
 export const USAGE = `Usage: npm run plan:change -- --from <config A> [--to <config B>] [--json]
        npm run plan:change -- --plan <terraform show -json output> [--json]
@@ -21,24 +13,40 @@ export const USAGE = `Usage: npm run plan:change -- --from <config A> [--to <con
   --plan   classify a real plan's JSON instead (terraform show -json plan.out)
   --json   print the result as JSON (for CI)
 Exit codes: 0 no outage risk, 1 a change classified as an outage, 2 error (bad config or flag, no Terraform,
-unreadable --plan, or a prior state that does not converge).`;
+a --plan file that is not a plan's JSON or holds an action it does not know, or a prior state that does not
+converge), 130 stopped by Ctrl-C (SIGINT) or SIGTERM.`;
 
-export function parsePlanChangeArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): PlanChangeArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        from: { type: 'string' }, 'from-app': { type: 'string' }, to: { type: 'string' }, plan: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
+/** The `util.parseArgs` options of plan:change (`--help` is added by tools/cli). */
+export const OPTIONS = {
+  from: { type: 'string' },
+  'from-app': { type: 'string' },
+  to: { type: 'string' },
+  plan: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+export interface FlagValues {
+  readonly from?: string;
+  readonly 'from-app'?: string;
+  readonly to?: string;
+  readonly plan?: string;
+  readonly json?: boolean;
+}
+
+/** Classify a real plan's JSON, or plan a change from one config to another. */
+export type PlanChangeArgs =
+  | { readonly kind: 'plan-file'; readonly plan: string; readonly json: boolean }
+  | { readonly kind: 'configs'; readonly from: string; readonly fromApp?: string; readonly to: string; readonly json: boolean };
+
+/** The parsed flags, checked together: `--from` or `--plan`, and `--plan` alone; a mistake throws UsageError. */
+export function readPlanChangeArgs(values: FlagValues, env: NodeJS.ProcessEnv = process.env): PlanChangeArgs {
+  const json = values.json ?? false;
+  if (values.plan !== undefined) {
+    if (values.from !== undefined || values.to !== undefined || values['from-app'] !== undefined) {
+      throw new UsageError('--plan classifies a plan file on its own: drop --from/--to/--from-app');
+    }
+    return { kind: 'plan-file', plan: values.plan, json };
   }
-  const help = values.help ?? false;
-  if (!help && !values.from && !values.plan) throw new UsageError('give --from <config> (or --plan <file>)');
-  if (values.plan && (values.from || values.to || values['from-app'])) throw new UsageError('--plan classifies a plan file on its own: drop --from/--to/--from-app');
-  return { from: values.from, fromApp: values['from-app'], to: values.to ?? configPath(env), plan: values.plan, json: values.json ?? false, help };
+  if (values.from === undefined) throw new UsageError('give --from <config> (or --plan <file>)');
+  return { kind: 'configs', from: values.from, fromApp: values['from-app'], to: values.to ?? configPath(env), json };
 }

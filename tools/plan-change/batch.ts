@@ -6,7 +6,7 @@ import { runTerraform, TerraformCommandError } from '../terraform/run';
 import { TerraformSession } from '../terraform/session';
 import { moduleJson, moduleName, rootJson } from './batch-config';
 import { combinedState, memberPlan } from './batch-views';
-import { Planner } from './converge';
+import { ConvergencePlan, Planner } from './converge';
 import { StateFile } from './prior-state/state-file';
 import { ChangePlanJson } from './risk/changes';
 import { StackFile } from './synth-config';
@@ -78,9 +78,12 @@ export class BatchWorkspace implements Planner {
   }
 }
 
+/** What `terraform show -json` of a batch plan gives: read as a change plan, and as a plan to build a state from. */
+export type BatchPlanJson = ChangePlanJson & ConvergencePlan;
+
 export interface BatchPlan {
   /** `terraform show -json` of the whole run. */
-  readonly plan: object;
+  readonly plan: BatchPlanJson;
   /** Each member's part of it, in order, as if planned alone. */
   readonly members: ChangePlanJson[];
 }
@@ -89,6 +92,6 @@ export interface BatchPlan {
 export async function planBatch(session: TerraformSession, initDir: string, dir: string, members: readonly BatchMember[]): Promise<BatchPlan> {
   const workspace = await BatchWorkspace.create(session, initDir, dir, members.map((m) => m.stack));
   await workspace.plan(combinedState(members.map((m) => m.state)));
-  const plan = await workspace.show<ChangePlanJson>();
+  const plan = await workspace.show<BatchPlanJson>();
   return { plan, members: members.map((_, index) => memberPlan(plan, index)) };
 }

@@ -1,58 +1,49 @@
-import { existsSync, readFileSync } from 'fs';
-import { findTerraform } from '../terraform/find-terraform';
+import { existsSync } from 'fs';
+import { checkFlags, parseCli } from '../cli/args';
 import { MirrorError } from '../terraform/cli-config';
+import { findTerraform } from '../terraform/find-terraform';
 import { TerraformCommandError } from '../terraform/run';
-import { parsePlanChangeArgs, USAGE, UsageError } from './args';
+import { NAME, OPTIONS, PlanChangeArgs, readPlanChangeArgs, USAGE } from './args';
 import { ConvergenceError } from './converge';
-import { planChange } from './engine';
-import { ChangePlanJson } from './risk/changes';
-import { Classification, classifyPlan } from './risk/classify';
+import { PlanFileError, readPlanFile } from './plan-file';
+import { planChange } from './plan-changes';
 import { formatClassification } from './report';
+import { UnknownActionError } from './risk/changes';
+import { Classification, classifyPlan } from './risk/classify';
+import { RunGuard } from './run-guard';
 import { ConfigSideError } from './synth-config';
 
 // `npm run plan:change`: what a config change does to a live stack, planned offline by the real provider.
 export const EXIT_OUTAGE = 1;
 export const EXIT_ERROR = 2;
+/** Stopped by SIGINT or SIGTERM (128 + SIGINT, what a shell reports for Ctrl-C). */
+export const EXIT_STOPPED = 130;
 
 class CliFailure extends Error {}
 
-function readPlanFile(file: string): ChangePlanJson {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliFailure(`--plan ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  try {
-    const plan = JSON.parse(text) as ChangePlanJson & { format_version?: unknown };
-    if (typeof plan.format_version !== 'string') throw new Error('no format_version: not `terraform show -json` output of a plan');
-    return plan;
-  } catch (error) {
-    throw new CliFailure(`--plan ${file}: ${(error as Error).message}`);
-  }
-}
+/** Errors that are the input's or the environment's (one line, exit 2); anything else is a bug and keeps its trace. */
+const KNOWN_ERRORS = [CliFailure, PlanFileError, UnknownActionError, ConfigSideError, ConvergenceError, MirrorError, TerraformCommandError];
+
+const guard = new RunGuard();
 
 function toJson(result: Classification, extra: Record<string, unknown>): string {
   const changes = result.changes.map(({ address, type, kind, scope, attributes, forcedBy }) => ({ address, type, kind, scope, attributes, forcedBy }));
   return JSON.stringify({ ...extra, outage: result.outage, changes, findings: result.findings }, null, 2);
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const args = parsePlanChangeArgs(argv);
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (args.plan) {
-    const result = classifyPlan(readPlanFile(args.plan));
-    console.log(args.json ? toJson(result, { plan: args.plan }) : formatClassification(`plan:change of ${args.plan}`, result));
-    return result.outage ? EXIT_OUTAGE : 0;
-  }
+function classifyFile(args: Extract<PlanChangeArgs, { kind: 'plan-file' }>): number {
+  const result = classifyPlan(readPlanFile(args.plan));
+  console.log(args.json ? toJson(result, { plan: args.plan }) : formatClassification(`plan:change of ${args.plan}`, result));
+  return result.outage ? EXIT_OUTAGE : 0;
+}
+
+async function planFromConfigs(args: Extract<PlanChangeArgs, { kind: 'configs' }>): Promise<number> {
   const terraform = findTerraform();
   if (!terraform.found) throw new CliFailure(terraform.message);
-  const started = Date.now();
   if (args.fromApp && !existsSync(args.fromApp)) throw new CliFailure(`--from-app ${args.fromApp}: no such file (build that version first)`);
-  const result = await planChange({ from: args.from!, to: args.to, terraform: terraform.binary, fromApp: args.fromApp });
+  const started = Date.now();
+  const notice = (line: string) => console.error(`${NAME}: ${line}`);
+  const result = await planChange({ from: args.from, to: args.to, fromApp: args.fromApp, terraform: terraform.binary, guard, notice });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const prior = result.priorState.cached ? 'prior state from cache' : `prior state converged in ${result.priorState.rounds} round(s)`;
   const source = result.mirror ? 'providers from a filesystem mirror' : 'providers from the registry';
@@ -66,9 +57,27 @@ async function main(argv: readonly string[]): Promise<number> {
   return result.classification.outage ? EXIT_OUTAGE : 0;
 }
 
+/** Ends the run's processes, removes its folders, says so in one line and exits 130; a second signal changes nothing. */
+function stopOn(signal: NodeJS.Signals): void {
+  if (guard.stopped) return;
+  void guard.stop().then(({ processGroups, folders }) => {
+    console.error(`${NAME}: stopped by ${signal}: ended ${processGroups} process group(s) (Terraform, providers, synth) and removed `
+      + `${folders.length} folder(s) of this run; the cache holds only whole entries`);
+    process.exit(EXIT_STOPPED);
+  });
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const { values } = parseCli({ name: NAME, usage: USAGE, config: { options: OPTIONS } }, argv);
+  const args = checkFlags(NAME, () => readPlanChangeArgs(values));
+  return args.kind === 'plan-file' ? classifyFile(args) : planFromConfigs(args);
+}
+
+process.on('SIGINT', stopOn);
+process.on('SIGTERM', stopOn);
 main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
-  const known = [CliFailure, UsageError, ConfigSideError, ConvergenceError, MirrorError, TerraformCommandError];
-  if (!known.some((type) => error instanceof type)) throw error;
-  console.error(`plan:change: ${(error as Error).message}${error instanceof UsageError ? `\n${USAGE}` : ''}`);
+  if (guard.stopped) return; // the stop ended what failed here; it reports and exits
+  if (!KNOWN_ERRORS.some((type) => error instanceof type)) throw error;
+  console.error(`${NAME}: ${(error as Error).message}`);
   process.exitCode = EXIT_ERROR;
 });

@@ -1,4 +1,4 @@
-import { resolveReferences, StackResources } from './prior-state/references';
+import { resolveReferences, StackResources } from './prior-state/resolve-references';
 import { ProviderPlacement, stateFromPlan } from './prior-state/build';
 import { ValuesPlan } from './prior-state/plan-values';
 import { ResourceSchemas } from './prior-state/schema';

@@ -9,11 +9,15 @@ const KIND_LABEL: Record<ChangeKind, string> = {
   'replace-destroy-before-create': 'replace (destroy before create)',
   destroy: 'destroy',
   forget: 'forget (left in AWS)',
+  'replace-forget': 'replace (old one left in AWS)',
 };
 const KINDS = Object.keys(KIND_LABEL) as ChangeKind[];
 const SHORT: Record<ChangeKind, string> = {
-  create: 'create', update: 'update', 'replace-create-before-destroy': 'replace cbd', 'replace-destroy-before-create': 'replace dbc', destroy: 'destroy', forget: 'forget',
+  create: 'create', update: 'update', 'replace-create-before-destroy': 'replace cbd', 'replace-destroy-before-create': 'replace dbc', destroy: 'destroy',
+  forget: 'forget', 'replace-forget': 'replace+forget',
 };
+/** Rare kinds (an upgrade dropping what the stack no longer owns): their column shows only when there are some. */
+const RARE_KINDS: readonly ChangeKind[] = ['forget', 'replace-forget'];
 
 function risksOf(change: Change, findings: readonly Finding[]): string {
   return findings.filter((f) => f.address === change.address).map((f) => `${f.severity.toUpperCase()} ${f.rule}`).join('; ');
@@ -25,8 +29,7 @@ export function formatClassification(title: string, result: Classification): str
   if (changes.length === 0) return `${title}\nNo changes.`;
   const scopes = [...new Set(changes.map((c) => c.scope))].sort((a, b) => (a === 'global' ? 1 : b === 'global' ? -1 : a.localeCompare(b)));
   const count = (scope: string, kind: ChangeKind) => changes.filter((c) => c.scope === scope && c.kind === kind).length;
-  // Forgets are rare (an upgrade dropping what the stack no longer owns): their column shows only when there are some.
-  const kinds = KINDS.filter((k) => k !== 'forget' || changes.some((c) => c.kind === 'forget'));
+  const kinds = KINDS.filter((k) => !RARE_KINDS.includes(k) || changes.some((c) => c.kind === k));
   const summary = [
     ['scope', ...kinds.map((k) => SHORT[k])],
     ...scopes.map((scope) => [scope, ...kinds.map((k) => String(count(scope, k) || '.'))]),

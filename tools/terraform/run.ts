@@ -1,4 +1,4 @@
-import { spawn } from 'child_process';
+import { ChildProcess, spawn } from 'child_process';
 import { TerraformBinary } from './find-terraform';
 import { withInitLock } from './init-lock';
 
@@ -8,6 +8,11 @@ export interface TerraformRunner {
   readonly cliConfigFile: string;
   /** The plugin cache that configuration names: `init`s that share it take turns (see init-lock.ts). */
   readonly pluginCacheDir?: string;
+  /**
+   * When set, each command runs in a process group of its own (with the provider processes it starts), handed to
+   * `track` so that its owner can end the whole group, e.g. on Ctrl-C.
+   */
+  readonly processGroups?: { track(child: ChildProcess): void };
 }
 
 export interface TerraformResult {
@@ -52,7 +57,10 @@ export function runTerraform(runner: TerraformRunner, dir: string, args: readonl
 function run(runner: TerraformRunner, dir: string, args: readonly string[]): Promise<TerraformResult> {
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn(runner.binary.path, [args[0], '-no-color', ...args.slice(1)], { cwd: dir, env: terraformEnv(runner) });
+    const child = spawn(runner.binary.path, [args[0], '-no-color', ...args.slice(1)], {
+      cwd: dir, env: terraformEnv(runner), detached: runner.processGroups !== undefined,
+    });
+    runner.processGroups?.track(child);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

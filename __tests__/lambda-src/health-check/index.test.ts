@@ -4,6 +4,7 @@ import { checkHealth, handler, healthBody, SEARCH_STRING, settingsFromEnv } from
 import { Probe } from '../../../lambda-src/health-check/dependencies';
 import { DEFAULT_DEPENDENCY_BUDGET_MS, HEALTH_SEARCH_STRING } from '../../../src/contract';
 import { getEvent } from '../../../tools/local/proxy-event';
+import { machineName } from '../../helpers/machine-name';
 
 const up: Probe = async () => 'up';
 
@@ -50,25 +51,69 @@ test('settingsFromEnv reads the function environment', () => {
   expect(SEARCH_STRING).toBe(HEALTH_SEARCH_STRING);
 });
 
+describe('a URL the config check refuses, put into DEPENDENCY_URLS by hand', () => {
+  test('is never probed: it fails as "refused", the log says why (never the secret), the body stays without the search string', async () => {
+    const probe = jest.fn(up);
+    const log = jest.fn();
+    const verdict = await checkHealth({
+      dependencyUrls: ['https://status.example.org/', 'http://169.254.169.254/latest/?token=hunter2'], budgetMs: 100,
+    }, probe, log);
+    expect(verdict).toEqual({ healthy: false, switchedOff: false, failures: [{ index: 1, outcome: 'refused' }] });
+    expect(probe.mock.calls.map(([url]) => url)).toEqual(['https://status.example.org/']);
+    expect(log.mock.calls).toEqual([[
+      'health-check: DEPENDENCY_URLS[1] holds a credential in its query (token=): not probed, the region answers unhealthy',
+    ]]);
+    const { statusCode, body } = healthBody(verdict);
+    expect(statusCode).toBe(503);
+    expect(JSON.stringify(body).toLowerCase()).not.toContain(SEARCH_STRING);
+  });
+
+  test('the name the request came in by counts as this API: the function never calls itself', async () => {
+    const probe = jest.fn(up);
+    const log = jest.fn();
+    const verdict = await checkHealth({
+      dependencyUrls: ['https://us-east-1.api.example.com/v1/healthcheck'], budgetMs: 100, ownHosts: ['us-east-1.api.example.com'],
+    }, probe, log);
+    expect(verdict).toEqual({ healthy: false, switchedOff: false, failures: [{ index: 0, outcome: 'refused' }] });
+    expect(probe).not.toHaveBeenCalled();
+    expect(log.mock.calls[0][0]).toContain('points at this API itself (us-east-1.api.example.com)');
+  });
+});
+
 describe('handler over real HTTP dependencies', () => {
   let server: Server;
   let base: string;
+  let loopbackBase: string;
+  const hits: string[] = [];
   const saved = { ...process.env };
   beforeAll(async () => {
     server = createServer((req, res) => {
+      hits.push(req.url!);
       if (req.url === '/hang') return; // never answers
+      if (req.url?.startsWith('/redirect-to/')) {
+        res.writeHead(302, { Location: decodeURIComponent(req.url.slice('/redirect-to/'.length)) }).end();
+        return;
+      }
       res.statusCode = req.url === '/up' ? 200 : 500;
       res.end();
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // Reached by the machine's name: the health function refuses 127.0.0.1 itself.
+    const { name, address } = await machineName();
+    await new Promise<void>((resolve) => server.listen(0, address, resolve));
+    const { port } = server.address() as AddressInfo;
+    base = `http://${name}:${port}`;
+    loopbackBase = `http://127.0.0.1:${port}`;
   });
   afterAll(() => {
     server.closeAllConnections();
     server.close();
   });
+  beforeEach(() => {
+    hits.length = 0;
+  });
   afterEach(() => {
     process.env = { ...saved };
+    jest.restoreAllMocks();
   });
 
   test('200 {"status":"ok"} when the dependency answers', async () => {
@@ -94,5 +139,41 @@ describe('handler over real HTTP dependencies', () => {
     const response = await handler(getEvent('/healthcheck'));
     expect(response.statusCode).toBe(503);
     expect(JSON.parse(response.body).failedDependencies).toEqual([{ index: 0, outcome: 'http-500' }]);
+  });
+
+  test('a loopback URL is never requested, even with a server answering 200 there', async () => {
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    process.env.DEPENDENCY_URLS = JSON.stringify([`${loopbackBase}/up`]);
+    const response = await handler(getEvent('/healthcheck'));
+    expect(response.statusCode).toBe(503);
+    expect(response.body.toLowerCase()).not.toContain(SEARCH_STRING);
+    expect(JSON.parse(response.body).failedDependencies).toEqual([{ index: 0, outcome: 'refused' }]);
+    expect(hits).toEqual([]);
+    expect(log).toHaveBeenCalledWith('health-check: DEPENDENCY_URLS[0] is a loopback address (127.0.0.1): not probed, the region answers unhealthy');
+  });
+
+  test('a dependency on the name the request came in by is never requested', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    process.env.DEPENDENCY_URLS = JSON.stringify([`${base}/up`]);
+    const event = getEvent('/healthcheck');
+    const viaOwnName = { ...event, requestContext: { ...event.requestContext, domainName: new URL(base).hostname } };
+    const response = await handler(viaOwnName);
+    expect(JSON.parse(response.body).failedDependencies).toEqual([{ index: 0, outcome: 'refused' }]);
+    expect(hits).toEqual([]);
+  });
+
+  test('redirects are followed, but never to a URL the function refuses', async () => {
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    process.env.DEPENDENCY_URLS = JSON.stringify([`${base}/redirect-to/${encodeURIComponent('/up')}`]);
+    expect((await handler(getEvent('/healthcheck'))).statusCode).toBe(200);
+    expect(hits).toEqual([`/redirect-to/${encodeURIComponent('/up')}`, '/up']);
+
+    hits.length = 0;
+    process.env.DEPENDENCY_URLS = JSON.stringify([`${base}/redirect-to/${encodeURIComponent(`${loopbackBase}/up`)}`]);
+    const response = await handler(getEvent('/healthcheck'));
+    expect(response.statusCode).toBe(503);
+    expect(JSON.parse(response.body).failedDependencies).toEqual([{ index: 0, outcome: 'refused' }]);
+    expect(hits).toHaveLength(1);
+    expect(log).toHaveBeenCalledWith('health-check: a dependency redirects to a URL that is a loopback address (127.0.0.1): not followed');
   });
 });

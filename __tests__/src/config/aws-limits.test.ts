@@ -38,6 +38,17 @@ const refused: Array<[string, Record<string, unknown>, string]> = [
   ['dependency URL with user:password@', { healthCheck: { dependencies: ['https://admin:hunter2@db.example.com/ping'] } },
     'healthCheck.dependencies[0]: "https://***@db.example.com/ping" holds credentials'],
   ['dependency URL with a user only', { healthCheck: { dependencies: ['https://admin@db.example.com/ping'] } }, 'holds credentials'],
+  ['CNAME latency records at a two-label name (a zone apex)', { domainName: 'example.com', dns: { recordType: 'CNAME' } },
+    'dns.recordType: "CNAME" cannot name example.com, which can only be its hosted zone\'s apex: DNS allows no CNAME there and '
+    + 'Route 53 refuses it at apply; use "ALIAS" (the default), which works at the apex'],
+  ['CNAME latency records at a name right under a public suffix like co.uk', { domainName: 'example.co.uk', dns: { recordType: 'CNAME' } },
+    'dns.recordType: "CNAME" cannot name example.co.uk'],
+  ['tag keys equal but for case', { tags: { Team: 'a', Owner: 'b', team: 'c' } },
+    'tags: "Team" and "team" differ only in case; IAM takes them as one key and refuses the functions\' roles at apply'],
+  ['state key ending in "/"', { state: { key: 'envs/prod/' } },
+    'state.key: "envs/prod/" ends with "/", which terraform init refuses for the S3 backend ("The value must not start or end with "/"")'],
+  ['state key holding "//"', { state: { key: 'envs//prod.tfstate' } },
+    'state.key: "envs//prod.tfstate" holds "//", which terraform init refuses for the S3 backend ("Value must not contain "//"")'],
 ];
 
 const JUST_INSIDE = {
@@ -61,6 +72,24 @@ describe('AWS limits refused at synth', () => {
     const [problem] = problemsOf({ ...MINIMAL, healthCheck: { dependencies: ['https://admin:hunter2@db.example.com/ping'] } });
     expect(problem).not.toContain('hunter2');
     expect(problem).toMatch(/needs no secret/);
+  });
+
+  test('the secret of a URL refused for a credential in its query is not printed', () => {
+    const [problem] = problemsOf({ ...MINIMAL, healthCheck: { dependencies: ['https://db.example.com/ping?token=hunter2&x=1'] } });
+    expect(problem).toBe('healthCheck.dependencies[0]: "https://db.example.com/ping?token=***&x=1" holds a credential in its query (token=), '
+      + 'which would sit in plain text in the synthesized JSON, the Terraform state and the function\'s environment; give a health URL that needs no secret');
+  });
+
+  test('neighbours of the refused values are accepted, by config/schema.json too: CNAME below the apex, distinct tag keys, a key in folders', () => {
+    const neighbours = [
+      { ...MINIMAL, domainName: 'api.example.co.uk', dns: { recordType: 'CNAME' }, tags: { Team: 'a', Team2: 'b' }, state: { key: 'a/b/c.tfstate' } },
+      { ...MINIMAL, domainName: 'www.example.com', dns: { recordType: 'CNAME' } },
+      { ...MINIMAL, domainName: 'example.com' },
+    ];
+    expect(validateConfig(neighbours[0]).dns.recordType).toBe('CNAME');
+    expect(validateConfig(neighbours[1]).domainName).toBe('www.example.com');
+    expect(validateConfig(neighbours[2]).dns.recordType).toBe('ALIAS');
+    neighbours.forEach((raw) => expect(jsonSchemaErrors(raw)).toEqual([]));
   });
 
   test('values just inside the limits are accepted, by config/schema.json too', () => {

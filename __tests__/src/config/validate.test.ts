@@ -21,6 +21,7 @@ describe('validateConfig accepts', () => {
     expect(config.healthCheck).toEqual({
       target: 'hostname', regionalHostname: '{region}.{domainName}',
       requestInterval: 10, failureThreshold: 2, checkerRegions: [], dependencies: [], dependencyTimeoutMs: 1500,
+      errorRate: { enabled: true, threshold: 0.05, periodSeconds: 60, evaluationPeriods: 2, minRequests: 20 },
     });
     expect(config.dns).toEqual({ recordType: 'ALIAS', ttl: 60 });
     expect(config.state).toEqual({
@@ -39,6 +40,7 @@ describe('validateConfig accepts', () => {
       healthCheck: {
         requestInterval: 30, failureThreshold: 3, checkerRegions: ['us-east-1', 'eu-west-1', 'ap-southeast-1'],
         dependencies: ['https://db.internal.example.com/ping'], dependencyTimeoutMs: 1000,
+        errorRate: { enabled: false, threshold: 0.2, periodSeconds: 300, evaluationPeriods: 3, minRequests: 100 },
       },
       dns: { recordType: 'CNAME', ttl: 30 },
       api: { throttlingRateLimit: 500, throttlingBurstLimit: 100 },
@@ -46,7 +48,16 @@ describe('validateConfig accepts', () => {
       state: { backend: 'cloud', organization: 'acme', workspace: 'multi-region-api' },
     });
     expect(config.dns).toEqual({ recordType: 'CNAME', ttl: 30 });
+    expect(config.healthCheck.errorRate).toEqual({ enabled: false, threshold: 0.2, periodSeconds: 300, evaluationPeriods: 3, minRequests: 100 });
     expect(config.state).toEqual({ backend: 'cloud', organization: 'acme', workspace: 'multi-region-api', hostname: 'app.terraform.io' });
+  });
+
+  test('health dependencies near the refused ones: another name in the zone, a public address, a look-alike key', () => {
+    const dependencies = [
+      'https://example.com/', 'https://notapi.example.com/', 'https://api.example.com.status.example.org/', 'http://8.8.8.8/',
+      'http://172.32.0.1/', 'http://100.128.0.1/', 'https://status.example.org/health?sortkey=1&monkey=2',
+    ];
+    expect(validateConfig({ ...MINIMAL, healthCheck: { dependencies } }).healthCheck.dependencies).toEqual(dependencies);
   });
 });
 
@@ -93,6 +104,41 @@ const badCases: Array<[string, unknown, string]> = [
   ['dependency budget beyond the function timeout', { ...MINIMAL, lambda: { timeoutSeconds: 1 }, healthCheck: { dependencyTimeoutMs: 1500 } },
     'healthCheck.dependencyTimeoutMs: 1500 must be shorter than lambda.timeoutSeconds (1 s)'],
   ['dependency not a URL', withSection('healthCheck', { dependencies: ['db:5432'] }), 'healthCheck.dependencies[0]: "db:5432" is not an http(s) URL'],
+  ['dependency with a scheme other than http(s)', withSection('healthCheck', { dependencies: ['ftp://files.example.com/ping'] }),
+    'healthCheck.dependencies[0]: "ftp://files.example.com/ping" is not an http(s) URL'],
+  ['dependency on the API\'s own name', withSection('healthCheck', { dependencies: ['https://api.example.com/v1/helloworld'] }),
+    'healthCheck.dependencies[0]: "https://api.example.com/v1/helloworld" points at this API itself (api.example.com): every region\'s health function would call itself'],
+  ['dependency on a regional hostname', withSection('healthCheck', { dependencies: ['https://status.example.org/', 'https://us-west-2.api.example.com/v1/healthcheck'] }),
+    'healthCheck.dependencies[1]: "https://us-west-2.api.example.com/v1/healthcheck" points at this API itself (us-west-2.api.example.com)'],
+  ['dependency on a name under the API\'s own', withSection('healthCheck', { dependencies: ['https://Status.API.example.com./'] }),
+    'points at this API itself (status.api.example.com, under api.example.com)'],
+  ['dependency on localhost', withSection('healthCheck', { dependencies: ['http://localhost:8080/health'] }),
+    'healthCheck.dependencies[0]: "http://localhost:8080/health" is a loopback name (localhost)'],
+  ['dependency on a *.localhost name', withSection('healthCheck', { dependencies: ['http://db.localhost/'] }), 'is a loopback name (db.localhost)'],
+  ['dependency on 127.0.0.1', withSection('healthCheck', { dependencies: ['http://127.0.0.1:9001/'] }), 'is a loopback address (127.0.0.1)'],
+  ['dependency on [::1]', withSection('healthCheck', { dependencies: ['http://[::1]/'] }), 'is a loopback address ([::1])'],
+  ['dependency on loopback spelt as a number', withSection('healthCheck', { dependencies: ['http://2130706433/'] }),
+    'healthCheck.dependencies[0]: "http://2130706433/" is a loopback address (127.0.0.1)'],
+  ['dependency on loopback spelt in hex', withSection('healthCheck', { dependencies: ['http://0x7f.1/'] }), 'is a loopback address (127.0.0.1)'],
+  ['dependency on IPv4-mapped loopback', withSection('healthCheck', { dependencies: ['http://[::ffff:127.0.0.1]/'] }),
+    'is a loopback address (127.0.0.1 as [::ffff:7f00:1])'],
+  ['dependency on the instance metadata address', withSection('healthCheck', { dependencies: ['http://169.254.169.254/latest/meta-data/'] }),
+    'healthCheck.dependencies[0]: "http://169.254.169.254/latest/meta-data/" is the instance metadata address (169.254.169.254): a health URL must never call it'],
+  ['dependency on a link-local address', withSection('healthCheck', { dependencies: ['http://[fe80::1]/'] }), 'is a link-local address ([fe80::1])'],
+  ['dependency on 10/8', withSection('healthCheck', { dependencies: ['http://10.0.0.5/'] }), 'is a private address (10.0.0.5): a Lambda function outside a VPC'],
+  ['dependency on 172.16/12', withSection('healthCheck', { dependencies: ['http://172.20.1.1/'] }), 'is a private address (172.20.1.1)'],
+  ['dependency on 192.168/16', withSection('healthCheck', { dependencies: ['http://192.168.1.10/'] }), 'is a private address (192.168.1.10)'],
+  ['dependency on carrier-grade NAT space', withSection('healthCheck', { dependencies: ['http://100.64.0.1/'] }), 'is a carrier-grade NAT address (100.64.0.1)'],
+  ['dependency on a unique local IPv6 address', withSection('healthCheck', { dependencies: ['http://[fd00::5]/'] }), 'is a unique local (private) address ([fd00::5])'],
+  ['dependency on 0.0.0.0', withSection('healthCheck', { dependencies: ['http://0.0.0.0/'] }), 'is a "this network" address (0.0.0.0)'],
+  ['dependency on IPv4-mapped private space', withSection('healthCheck', { dependencies: ['http://[::ffff:192.168.0.1]/'] }),
+    'is a private address (192.168.0.1 as [::ffff:c0a8:1])'],
+  ['dependency with a password in its query', withSection('healthCheck', { dependencies: ['https://db.example.com/ping?user=a&Password=hunter2'] }),
+    'healthCheck.dependencies[0]: "https://db.example.com/ping?user=a&Password=***" holds a credential in its query (Password=)'],
+  ['dependency with a presigned-URL signature', withSection('healthCheck', { dependencies: ['https://b.s3.amazonaws.com/k?X-Amz-Credential=AKIA&X-Amz-Signature=abc'] }),
+    '"https://b.s3.amazonaws.com/k?X-Amz-Credential=***&X-Amz-Signature=***" holds a credential in its query (X-Amz-Credential=)'],
+  ['dependency with a token in its fragment', withSection('healthCheck', { dependencies: ['https://db.example.com/ping#access_token=abc'] }),
+    'holds a credential in its fragment (access_token=)'],
   ['unknown checker region', withSection('healthCheck', { checkerRegions: ['us-east-1', 'eu-west-1', 'eu-central-1'] }), 'healthCheck.checkerRegions[2]: "eu-central-1" must be one of'],
   ['too few checker regions', withSection('healthCheck', { checkerRegions: ['us-east-1', 'eu-west-1'] }), 'healthCheck.checkerRegions: ["us-east-1","eu-west-1"] must list at least 3 regions'],
   ['unknown check target', withSection('healthCheck', { target: 'domain' }), 'healthCheck.target: "domain" must be one of "hostname", "execute-api"'],
@@ -105,6 +151,32 @@ const badCases: Array<[string, unknown, string]> = [
   ['hostname label over 63', withSection('healthCheck', { regionalHostname: `${'a'.repeat(55)}-{region}.{domainName}` }), 'which is not a lower-case DNS name'],
   ['hostname pattern with the execute-api target', withSection('healthCheck', { target: 'execute-api', regionalHostname: '{region}.{domainName}' }),
     'healthCheck.regionalHostname: "{region}.{domainName}" applies only to healthCheck.target "hostname"'],
+  ['error-rate switch not a boolean', withSection('healthCheck', { errorRate: { enabled: 'yes' } }),
+    'healthCheck.errorRate.enabled: "yes" must be true or false, not a string'],
+  ['error-rate threshold of 0', withSection('healthCheck', { errorRate: { threshold: 0 } }),
+    'healthCheck.errorRate.threshold: 0 is out of range (0 < value < 1)'],
+  ['error-rate threshold of 1', withSection('healthCheck', { errorRate: { threshold: 1 } }),
+    'healthCheck.errorRate.threshold: 1 is out of range (0 < value < 1)'],
+  ['error-rate threshold as a percentage', withSection('healthCheck', { errorRate: { threshold: 5 } }),
+    'healthCheck.errorRate.threshold: 5 is out of range (0 < value < 1)'],
+  ['error-rate threshold of the wrong type', withSection('healthCheck', { errorRate: { threshold: '5%' } }),
+    'healthCheck.errorRate.threshold: "5%" must be a number, not a string'],
+  ['error-rate period not a standard one', withSection('healthCheck', { errorRate: { periodSeconds: 30 } }),
+    'healthCheck.errorRate.periodSeconds: 30 must be one of 60, 120, 180, 300, 600, 900'],
+  ['error-rate evaluation periods zero', withSection('healthCheck', { errorRate: { evaluationPeriods: 0 } }),
+    'healthCheck.errorRate.evaluationPeriods: 0 is out of range (1 to 10)'],
+  ['error-rate request floor zero', withSection('healthCheck', { errorRate: { minRequests: 0 } }),
+    'healthCheck.errorRate.minRequests: 0 is out of range (1 to 100000)'],
+  ['error-rate request floor not whole', withSection('healthCheck', { errorRate: { minRequests: 2.5 } }),
+    'healthCheck.errorRate.minRequests: 2.5 must be a whole number, not a number'],
+  ['request floor above what the probes bring (30 s interval)', withSection('healthCheck', { requestInterval: 30 }),
+    'healthCheck.errorRate.minRequests: 20 is more than the 16 requests Route 53\'s probes of the served route bring in a period '
+    + '(8 checker regions x 60 s / 30 s): a region out of DNS would come back while still failing; lower it to 16'],
+  ['request floor above what three checker regions bring', withSection('healthCheck', {
+    checkerRegions: ['us-east-1', 'eu-west-1', 'ap-southeast-1'], errorRate: { minRequests: 19 } }),
+  'healthCheck.errorRate.minRequests: 19 is more than the 18 requests'],
+  ['unknown error-rate setting', withSection('healthCheck', { errorRate: { treshold: 0.1 } }),
+    'healthCheck.errorRate.treshold: unknown setting (did you mean "threshold"?)'],
   ['bad record type', withSection('dns', { recordType: 'A' }), 'dns.recordType: "A" must be one of "ALIAS", "CNAME"'],
   ['TTL on an ALIAS record', withSection('dns', { ttl: 30 }), 'dns.ttl: 30 applies only to dns.recordType "CNAME"'],
   ['TTL out of range', withSection('dns', { recordType: 'CNAME', ttl: -1 }), 'dns.ttl: -1 is out of range (0 to 172800)'],

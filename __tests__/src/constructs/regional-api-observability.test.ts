@@ -32,12 +32,21 @@ describe('RegionalApi observability', () => {
     const [stage] = inRegion(stack, 'aws_api_gateway_stage', region);
     expect(stage.xray_tracing_enabled).toBe(true);
     const stageId = idOf('aws_api_gateway_stage', region, '_stage_');
-    const [settings] = inRegion(stack, 'aws_api_gateway_method_settings', region);
-    expect(settings).toMatchObject({
-      stage_name: `\${aws_api_gateway_stage.${stageId}.stage_name}`,
-      method_path: '*/*',
-      settings: { throttling_rate_limit: 250, throttling_burst_limit: 125 },
-    });
+    const settings = inRegion(stack, 'aws_api_gateway_method_settings', region);
+    expect(settings.map((s) => s.method_path).sort()).toEqual(['*/*', 'helloworld/GET']);
+    for (const methodSettings of settings) {
+      // A method's own settings replace the stage-wide ones: without the same limits it would not be throttled.
+      expect(methodSettings).toMatchObject({
+        stage_name: `\${aws_api_gateway_stage.${stageId}.stage_name}`,
+        settings: { throttling_rate_limit: 250, throttling_burst_limit: 125 },
+      });
+    }
+  });
+
+  test.each(REGIONS)('%s: detailed metrics only for GET /helloworld, which the error-rate alarms read', (region) => {
+    const byPath = Object.fromEntries(inRegion(stack, 'aws_api_gateway_method_settings', region).map((s) => [s.method_path, s.settings]));
+    expect(byPath['helloworld/GET']).toEqual({ metrics_enabled: true, throttling_rate_limit: 250, throttling_burst_limit: 125 });
+    expect(byPath['*/*']).not.toHaveProperty('metrics_enabled');
   });
 
   test('every function traces actively, created only after its role may write traces', () => {
@@ -54,7 +63,8 @@ describe('RegionalApi observability', () => {
   });
 
   test('default throttling comes from the config defaults', () => {
-    const [settings] = resourcesOf(synthApiStack().stack, 'aws_api_gateway_method_settings').map(([, s]) => s);
+    const settings = resourcesOf(synthApiStack().stack, 'aws_api_gateway_method_settings').map(([, s]) => s)
+      .find((s) => s.method_path === '*/*')!;
     expect(settings.settings).toEqual({ throttling_rate_limit: 100, throttling_burst_limit: 50 });
   });
 });

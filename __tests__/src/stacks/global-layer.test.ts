@@ -12,6 +12,14 @@ function domainFor(stack: SynthesizedStack, region: string, name: string) {
   return { domainId, domain, mapping };
 }
 
+/** The region's Route 53 check of its health route, and the check its latency records carry. */
+function healthChecks(stack: SynthesizedStack, region: string) {
+  const checks = resourcesOf(stack, 'aws_route53_health_check').filter(([, c]) => c.provider === `aws.${region}`);
+  const [checkId, check] = checks.find(([, c]) => String(c.resource_path).endsWith('/healthcheck'))!;
+  const [dnsCheckId] = checks.find(([id]) => id.includes('_dns-health-check_'))!;
+  return { checkId, check, dnsCheckId };
+}
+
 /** Latency records for the public name (not the validation CNAMEs) in one region. */
 function latencyRecords(stack: SynthesizedStack, region: string) {
   return resourcesOf(stack, 'aws_route53_record')
@@ -30,7 +38,7 @@ describe.each([
     const { domainId, domain, mapping } = domainFor(stack, region, 'api.example.com');
     const hostname = `${region}.api.example.com`;
     const own = domainFor(stack, region, hostname);
-    const [checkId, check] = onlyInRegion(stack, 'aws_route53_health_check', region);
+    const { check, dnsCheckId } = healthChecks(stack, region);
     const [apiId] = onlyInRegion(stack, 'aws_api_gateway_rest_api', region);
     const [stageId] = onlyInRegion(stack, 'aws_api_gateway_stage', region);
 
@@ -106,7 +114,7 @@ describe.each([
       expect((check.depends_on as string[]).sort()).toEqual([`aws_api_gateway_base_path_mapping.${mappingId}`, ...records].sort());
     });
 
-    test('ALIAS A and AAAA latency records carry this region\'s check and point at its custom domain', () => {
+    test('ALIAS A and AAAA latency records carry this region\'s DNS check and point at its custom domain', () => {
       const records = latencyRecords(stack, region).map(([, r]) => r);
       expect(records.map((r) => r.type).sort()).toEqual(['A', 'AAAA']);
       for (const record of records) {
@@ -115,7 +123,7 @@ describe.each([
           name: 'api.example.com',
           set_identifier: region,
           latency_routing_policy: { region },
-          health_check_id: ref('aws_route53_health_check', checkId, 'id'),
+          health_check_id: ref('aws_route53_health_check', dnsCheckId, 'id'),
           alias: {
             name: ref('aws_api_gateway_domain_name', domainId, 'regional_domain_name'),
             zone_id: ref('aws_api_gateway_domain_name', domainId, 'regional_zone_id'),
@@ -152,9 +160,11 @@ describe.each([
     }
   });
 
-  test('outputs: global URL, domain, failover model, and one entry per region', () => {
+  test('outputs: global URL, domain, both failover models, and one entry per region', () => {
     const output = stack.output!;
-    expect(Object.keys(output).sort()).toEqual(['domain_name', 'failover_seconds', 'global_url', 'regions']);
+    expect(Object.keys(output).sort()).toEqual(['domain_name', 'error_rate_failover_seconds', 'failover_seconds', 'global_url', 'regions']);
+    // 2 periods of 60 s, a minute for Route 53 to act on the metric, the ALIAS TTL.
+    expect(output.error_rate_failover_seconds.value).toBe(60 * 2 + 60 + 60);
     expect(output.global_url.value).toBe('https://api.example.com/v1/helloworld');
     expect(output.domain_name.value).toBe('api.example.com');
     expect(output.failover_seconds.value).toBe(10 * 2 + 60);
@@ -163,8 +173,12 @@ describe.each([
     for (const region of regions) {
       const [apiId] = onlyInRegion(stack, 'aws_api_gateway_rest_api', region);
       const [stageId] = onlyInRegion(stack, 'aws_api_gateway_stage', region);
-      const [checkId] = onlyInRegion(stack, 'aws_route53_health_check', region);
+      const { checkId, dnsCheckId } = healthChecks(stack, region);
       const { domainId } = domainFor(stack, region, 'api.example.com');
+      const checkOf = (suffix: string) => resourcesOf(stack, 'aws_route53_health_check')
+        .find(([id, c]) => c.provider === `aws.${region}` && id.includes(suffix))![0];
+      const alarmOf = (suffix: string) => resourcesOf(stack, 'aws_cloudwatch_metric_alarm')
+        .find(([id, a]) => a.provider === `aws.${region}` && id.includes(suffix))![0];
       const functionName = (name: string) => {
         const [fnId] = resourcesOf(stack, 'aws_lambda_function')
           .find(([, f]) => f.provider === `aws.${region}` && f.function_name === `multi-region-api-${name}`)!;
@@ -181,6 +195,10 @@ describe.each([
         custom_domain_zone_id: ref('aws_api_gateway_domain_name', domainId, 'regional_zone_id'),
         hello_function_name: functionName('hello-world'),
         health_function_name: functionName('health-check'),
+        dns_health_check_id: ref('aws_route53_health_check', dnsCheckId, 'id'),
+        served_route_check_id: ref('aws_route53_health_check', checkOf('_served-route-check_'), 'id'),
+        error_rate_alarm_name: ref('aws_cloudwatch_metric_alarm', alarmOf('_alarms_error-rate_'), 'alarm_name'),
+        request_count_alarm_name: ref('aws_cloudwatch_metric_alarm', alarmOf('_alarms_busy_'), 'alarm_name'),
       });
     }
   });
@@ -191,7 +209,7 @@ describe('global layer, configured settings', () => {
     const { stack } = synthApiStack(testConfig({ dns: { recordType: 'CNAME', ttl: 30 } }));
     for (const region of EXAMPLE_REGIONS) {
       const { domainId } = domainFor(stack, region, 'api.example.com');
-      const [checkId] = onlyInRegion(stack, 'aws_route53_health_check', region);
+      const { dnsCheckId } = healthChecks(stack, region);
       const records = latencyRecords(stack, region).map(([, r]) => r);
       expect(records).toEqual([expect.objectContaining({
         type: 'CNAME',
@@ -199,7 +217,7 @@ describe('global layer, configured settings', () => {
         records: [ref('aws_api_gateway_domain_name', domainId, 'regional_domain_name')],
         set_identifier: region,
         latency_routing_policy: { region },
-        health_check_id: ref('aws_route53_health_check', checkId, 'id'),
+        health_check_id: ref('aws_route53_health_check', dnsCheckId, 'id'),
       })]);
       expect(records[0]).not.toHaveProperty('alias');
     }
@@ -208,8 +226,10 @@ describe('global layer, configured settings', () => {
 
   test('health check interval, threshold and checker regions come from the config', () => {
     const checkerRegions = ['us-east-1', 'eu-west-1', 'ap-southeast-1'];
-    const { stack } = synthApiStack(testConfig({ healthCheck: { requestInterval: 30, failureThreshold: 3, checkerRegions } }));
-    for (const [, check] of resourcesOf(stack, 'aws_route53_health_check')) {
+    const { stack } = synthApiStack(testConfig({ healthCheck: { requestInterval: 30, failureThreshold: 3, checkerRegions, errorRate: { minRequests: 6 } } }));
+    const probes = resourcesOf(stack, 'aws_route53_health_check').filter(([, c]) => c.type === 'HTTPS_STR_MATCH');
+    expect(probes).toHaveLength(4);
+    for (const [, check] of probes) {
       expect(check).toMatchObject({ request_interval: 30, failure_threshold: 3, regions: checkerRegions });
     }
     expect(stack.output!.failover_seconds.value).toBe(30 * 3 + 60);
@@ -218,14 +238,15 @@ describe('global layer, configured settings', () => {
   test('the name prefix names the health checks', () => {
     const { stack } = synthApiStack(testConfig({ namePrefix: 'shop' }));
     const names = resourcesOf(stack, 'aws_route53_health_check').map(([, c]) => (c.tags as Record<string, string>).Name);
-    expect(names).toEqual(['shop-us-east-1', 'shop-us-west-2']);
+    expect(names.sort()).toEqual(['us-east-1', 'us-west-2'].flatMap((region) => ['', '-dns', '-errors', '-error-rate', '-quiet', '-served-route']
+      .map((suffix) => `shop-${region}${suffix}`)).sort());
   });
 
   test('target execute-api keeps the blog\'s form: the check on the execute-api host, one name per certificate and region', () => {
     const { stack } = synthApiStack(testConfig({ healthCheck: { target: 'execute-api' } }));
     for (const region of EXAMPLE_REGIONS) {
       const [apiId] = onlyInRegion(stack, 'aws_api_gateway_rest_api', region);
-      const [, check] = onlyInRegion(stack, 'aws_route53_health_check', region);
+      const { check } = healthChecks(stack, region);
       expect(check).toMatchObject({
         fqdn: `${ref('aws_api_gateway_rest_api', apiId, 'id')}.execute-api.${region}.amazonaws.com`, resource_path: '/prod/healthcheck', enable_sni: true,
       });
@@ -240,7 +261,8 @@ describe('global layer, configured settings', () => {
     for (const region of EXAMPLE_REGIONS) {
       const name = `health-${region}.api.example.com`;
       expect(onlyInRegion(stack, 'aws_acm_certificate', region)[1].subject_alternative_names).toEqual([name]);
-      expect(onlyInRegion(stack, 'aws_route53_health_check', region)[1].fqdn).toBe(name);
+      const probes = resourcesOf(stack, 'aws_route53_health_check').filter(([, c]) => c.provider === `aws.${region}` && c.fqdn);
+      expect(probes.map(([, c]) => [c.fqdn, c.resource_path]).sort()).toEqual([[name, '/v1/healthcheck'], [name, '/v1/helloworld']]);
       expect(domainFor(stack, region, name).domain.security_policy).toBe('TLS_1_2');
     }
   });

@@ -9,7 +9,9 @@ describe('multi-region-api stack: health-check alarms', () => {
   test('without us-east-1 among the regions, each region\'s check still gets an alarm in us-east-1', () => {
     const { stack } = synthApiStack(testConfig({ regions: ['eu-west-1', 'ap-southeast-2'], alarms: { emails: ['ops@example.com'] } }));
     expect(stack.provider.aws).toContainEqual(expect.objectContaining({ region: 'us-east-1', alias: 'us-east-1-monitoring' }));
-    const checks = Object.fromEntries(resourcesOf(stack, 'aws_route53_health_check').map(([id, check]) => [check.provider, id]));
+    // Each alarm watches the check the region's latency records carry.
+    const checks = Object.fromEntries(resourcesOf(stack, 'aws_route53_record').filter(([, r]) => r.latency_routing_policy)
+      .map(([, record]) => [record.provider, String(record.health_check_id).replace(/^\$\{aws_route53_health_check\.(.*)\.id\}$/, '$1')]));
     const alarms = route53Alarms(stack);
     expect(alarms.map((alarm) => [alarm.alarm_name, alarm.provider, alarm.dimensions]).sort()).toEqual([
       ['multi-region-api-health-ap-southeast-2', 'aws.us-east-1-monitoring', { HealthCheckId: `\${aws_route53_health_check.${checks['aws.ap-southeast-2']}.id}` }],

@@ -4,7 +4,9 @@ import { ApiGatewayStage } from '@cdktf/provider-aws/lib/api-gateway-stage';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { FIVE_REGIONS, testConfig } from '../../helpers/config';
-import { REGIONAL_API_SET } from '../../helpers/regional-set';
+import { addSets, ERROR_RATE_EVICTION_SET, REGIONAL_API_SET } from '../../helpers/regional-set';
+
+const API_SET = addSets(REGIONAL_API_SET, { aws_api_gateway_method_settings: ERROR_RATE_EVICTION_SET.aws_api_gateway_method_settings });
 import { inRegion, resourcesOf, synthApiStack } from '../../helpers/synth';
 
 describe('multi-region-api stack, example regions', () => {
@@ -28,7 +30,7 @@ describe('multi-region-api stack, example regions', () => {
   });
 
   test.each(regions)('%s gets the full regional set on its own provider', (region) => {
-    for (const [type, count] of Object.entries(REGIONAL_API_SET)) {
+    for (const [type, count] of Object.entries(API_SET)) {
       expect({ type, count: inRegion(stack, type, region).length }).toEqual({ type, count });
     }
   });
@@ -122,7 +124,7 @@ describe('multi-region-api stack, configured settings', () => {
     const { stack } = synthApiStack(testConfig({ regions: FIVE_REGIONS }));
     expect(stack.provider.aws.map((p) => p.alias)).toEqual([...FIVE_REGIONS, 'us-east-1-monitoring']);
     for (const region of FIVE_REGIONS) {
-      for (const [type, count] of Object.entries(REGIONAL_API_SET)) {
+      for (const [type, count] of Object.entries(API_SET)) {
         expect({ region, type, count: inRegion(stack, type, region).length }).toEqual({ region, type, count });
       }
     }

@@ -30,15 +30,18 @@ describe('npm run drill', () => {
     [['--region', '__proto__', '--outputs', outputs], 2, 'drill: --region: "__proto__" is not in the deployed stack'],
     [['--region', 'us-east-1', '--dns-server', 'example.com', '--outputs', outputs], 2, 'drill: --dns-server: "example.com" is not an IP address'],
     [['--region', 'us-east-1', '--outputs', join(tmpdir(), 'missing.json')], 1, 'cannot be read (ENOENT)'],
-    [['--dry-run'], 2, '--region is required'],
+    [['--dry-run'], 2, 'drill: --region is required (see --help)'],
+    [['--region'], 2, "drill: Option '--region <value>' argument missing (see --help)"],
+    [['--region', 'us-east-1', '--force'], 2, "drill: Unknown option '--force' (see --help)"],
+    [['--region', 'us-east-1', '--poll', '0'], 2, 'drill: --poll: "0" is not a number from 0.1 to 3600 (see --help)'],
   ])('%j: exit %i with one line', (args, status, message) => {
     const result = drill(args);
     expect(result.status).toBe(status);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining(message)]);
   });
 
-  test('--help prints the options and exits 0', () => {
-    const result = drill(['--help']);
+  test.each([['--help'], ['-h', '--region', 'x']])('%s prints the options and exits 0', (...args) => {
+    const result = drill(args);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('--call-timeout <seconds>');
   });

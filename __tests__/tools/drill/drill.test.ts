@@ -1,82 +1,14 @@
-import {
-  GetFunctionConfigurationCommand, LambdaClient, UpdateFunctionConfigurationCommand,
-} from '@aws-sdk/client-lambda';
-import { GetHealthCheckCommand, GetHealthCheckStatusCommand, Route53Client } from '@aws-sdk/client-route-53';
-import { mockClient } from 'aws-sdk-client-mock';
+import { GetFunctionConfigurationCommand, UpdateFunctionConfigurationCommand } from '@aws-sdk/client-lambda';
+import { GetHealthCheckStatusCommand } from '@aws-sdk/client-route-53';
 import { drillSteps, runDrill } from '../../../tools/drill/drill';
-import { DnsLookup } from '../../../tools/drill/dns';
 import { DrillInterrupted } from '../../../tools/drill/errors';
 import { RestoreFailed } from '../../../tools/drill/restore';
-import { parseStackOutputs } from '../../../tools/drill/outputs';
-import { FakeClock, outputsJson } from '../../helpers/drill';
+import { FakeClock } from '../../helpers/drill';
+import {
+  awsError, deps, lambdaMock, observations, ORIGINAL_ENV, outputs, resetMocks, route53Mock, simulate, updates,
+} from './simulation';
 
-const lambdaMock = mockClient(LambdaClient);
-const route53Mock = mockClient(Route53Client);
-const outputs = parseStackOutputs(outputsJson(), 'test');
-const EAST_TARGET = outputs.regions['us-east-1'].customDomainTarget;
-const ORIGINAL_ENV = { STATUS: 'ok', ALLOWED_ORIGINS: '*', DEPENDENCY_URLS: '[]' };
-
-const observations = (healthy: boolean) => ({
-  HealthCheckObservations: Array.from({ length: 16 }, (_, i) => ({
-    Region: 'us-east-1' as const, IPAddress: `10.0.0.${i}`,
-    StatusReport: { Status: healthy ? 'Success: HTTP Status Code 200, OK' : 'Failure: HTTP Status Code 503' },
-  })),
-});
-
-/**
- * A small simulated world: the function's environment, a health check that follows STATUS after `lagPolls` status
- * reads, and DNS that answers the east region while the check is healthy.
- */
-function simulate(options: { lagPolls?: number; initiallyHealthy?: boolean } = {}) {
-  const world = { env: { ...ORIGINAL_ENV } as Record<string, string>, healthy: options.initiallyHealthy ?? true, pollsSinceChange: 0 };
-  lambdaMock.on(GetFunctionConfigurationCommand).callsFake(() => ({ Environment: { Variables: { ...world.env } }, LastUpdateStatus: 'Successful' }));
-  lambdaMock.on(UpdateFunctionConfigurationCommand).callsFake((input: { Environment: { Variables: Record<string, string> } }) => {
-    world.env = { ...input.Environment.Variables };
-    world.pollsSinceChange = 0;
-    return {};
-  });
-  route53Mock.on(GetHealthCheckCommand).resolves({
-    HealthCheck: { Id: 'hc-us-east-1', CallerReference: 'x', HealthCheckVersion: 1, HealthCheckConfig: { Type: 'HTTPS_STR_MATCH', RequestInterval: 10, FailureThreshold: 2 } },
-  });
-  route53Mock.on(GetHealthCheckStatusCommand).callsFake(() => {
-    const wanted = world.env.STATUS !== 'fail';
-    if (wanted !== world.healthy && ++world.pollsSinceChange > (options.lagPolls ?? 2)) world.healthy = wanted;
-    return observations(world.healthy);
-  });
-  const dns: DnsLookup = {
-    resolveCname: () => Promise.resolve([world.healthy ? EAST_TARGET : 'd-west222.execute-api.us-west-2.amazonaws.com']),
-    resolve4: () => Promise.resolve([]),
-  };
-  return { world, dns };
-}
-
-function deps(dns: DnsLookup, clock = new FakeClock(), interrupt: { fire?: (signal: string) => void } = {}) {
-  const lines: string[] = [];
-  let subscribed = 0;
-  return {
-    lines,
-    subscriptions: () => subscribed,
-    value: {
-      lambda: new LambdaClient({ region: 'us-east-1' }),
-      route53: new Route53Client({ region: 'us-east-1' }),
-      dns,
-      clock,
-      log: (line: string) => lines.push(line),
-      onInterrupt: (handler: (signal: string) => void) => {
-        subscribed += 1;
-        interrupt.fire = handler;
-        return () => { subscribed -= 1; };
-      },
-    },
-  };
-}
-
-const updates = () => lambdaMock.commandCalls(UpdateFunctionConfigurationCommand).map((call) => call.args[0].input.Environment?.Variables);
-
-beforeEach(() => {
-  lambdaMock.reset();
-  route53Mock.reset();
-});
+beforeEach(resetMocks);
 
 describe('runDrill', () => {
   test('fails the region, measures each phase, restores STATUS keeping other variables, and waits for recovery', async () => {
@@ -96,7 +28,7 @@ describe('runDrill', () => {
     const { dns } = simulate();
     let reads = 0;
     route53Mock.on(GetHealthCheckStatusCommand).callsFake(() => {
-      if (++reads > 1) throw Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+      if (++reads > 1) throw awsError('ThrottlingException', 'Rate exceeded');
       return observations(true);
     });
     await expect(runDrill(deps(dns).value, { region: 'us-east-1', outputs })).rejects
@@ -122,33 +54,31 @@ describe('runDrill', () => {
   });
 
   test('retries the restore while Lambda is still applying the first update', async () => {
-    const { dns, world } = simulate({ lagPolls: 1_000 });
+    const { dns, fn } = simulate({ lagPolls: 1_000 });
     let calls = 0;
-    lambdaMock.on(UpdateFunctionConfigurationCommand).callsFake((input: { Environment: { Variables: Record<string, string> } }) => {
-      calls += 1;
-      if (calls === 2) throw Object.assign(new Error('update in progress'), { name: 'ResourceConflictException' });
-      world.env = { ...input.Environment.Variables };
-      return {};
+    lambdaMock.on(UpdateFunctionConfigurationCommand).callsFake((input) => {
+      if (++calls === 2) throw awsError('ResourceConflictException', 'update in progress');
+      return fn.update(input);
     });
     await expect(runDrill(deps(dns).value, { region: 'us-east-1', outputs, timeoutSeconds: 10 })).rejects.toThrow(/gave up after --timeout 10 s waiting/);
     expect(calls).toBe(3);
-    expect(world.env).toEqual(ORIGINAL_ENV);
+    expect(fn.env).toEqual(ORIGINAL_ENV);
   });
 
   test('a restore that fails says so loudly, with the way to fix it by hand', async () => {
-    const { dns } = simulate({ lagPolls: 1_000 });
+    const { dns, fn } = simulate({ lagPolls: 1_000 });
     let calls = 0;
-    lambdaMock.on(UpdateFunctionConfigurationCommand).callsFake(() => {
-      if (++calls > 1) throw Object.assign(new Error('denied'), { name: 'AccessDeniedException' });
-      return {};
+    lambdaMock.on(UpdateFunctionConfigurationCommand).callsFake((input) => {
+      if (++calls > 1) throw awsError('AccessDeniedException', 'denied');
+      return fn.update(input);
     });
     const error = await runDrill(deps(dns).value, { region: 'us-east-1', outputs, timeoutSeconds: 10 }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(RestoreFailed);
     expect(calls).toBe(5); // the write of STATUS=fail, then four restore attempts
     expect((error as Error).message.split('\n')).toEqual([
       expect.stringMatching(/^RESTORE FAILED: STATUS on multi-region-api-health-check in us-east-1 may still be "fail" \(.*AccessDeniedException: denied\)\.$/),
-      'Restore it by hand (this puts back every variable it had before the drill):',
-      `  aws lambda update-function-configuration --region us-east-1 --function-name multi-region-api-health-check --environment '${JSON.stringify({ Variables: ORIGINAL_ENV })}'`,
+      'Restore it by hand (sets STATUS back, every other variable as last read; Lambda refuses it if the function changed since):',
+      `  aws lambda update-function-configuration --region us-east-1 --function-name multi-region-api-health-check --environment '${JSON.stringify({ Variables: ORIGINAL_ENV })}' --revision-id rev-2`,
       expect.stringMatching(/^The drill had stopped because: gave up after --timeout 10 s/),
     ]);
   });
@@ -164,14 +94,14 @@ describe('runDrill', () => {
 
     test('there are no AWS credentials', async () => {
       const { dns } = simulate();
-      lambdaMock.on(GetFunctionConfigurationCommand).rejects(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }));
+      lambdaMock.on(GetFunctionConfigurationCommand).rejects(awsError('CredentialsProviderError', 'Could not load credentials from any providers'));
       await expect(runDrill(deps(dns).value, { region: 'us-east-1', outputs })).rejects.toThrow(/^no AWS credentials for reading Lambda function/);
       expect(updates()).toEqual([]);
     });
 
     test('the function is missing (stack not deployed in this account)', async () => {
       const { dns } = simulate();
-      lambdaMock.on(GetFunctionConfigurationCommand).rejects(Object.assign(new Error('Function not found'), { name: 'ResourceNotFoundException' }));
+      lambdaMock.on(GetFunctionConfigurationCommand).rejects(awsError('ResourceNotFoundException', 'Function not found'));
       await expect(runDrill(deps(dns).value, { region: 'us-east-1', outputs })).rejects.toThrow(/not found .*is the stack deployed in this account/);
       expect(updates()).toEqual([]);
     });
@@ -179,8 +109,7 @@ describe('runDrill', () => {
     test('the region is already unhealthy, or STATUS is already fail', async () => {
       const { dns } = simulate({ initiallyHealthy: false });
       await expect(runDrill(deps(dns).value, { region: 'us-east-1', outputs })).rejects.toThrow(/already unhealthy/);
-      const failed = simulate();
-      failed.world.env.STATUS = 'fail';
+      const failed = simulate({ env: { ...ORIGINAL_ENV, STATUS: 'fail' } });
       await expect(runDrill(deps(failed.dns).value, { region: 'us-east-1', outputs })).rejects.toThrow(/already has STATUS=fail/);
       expect(updates()).toEqual([]);
     });
@@ -188,11 +117,38 @@ describe('runDrill', () => {
 
   test('skips the DNS phase, saying why, when this resolver never gets the drilled region', async () => {
     const { dns } = simulate();
-    const d = deps({ resolveCname: () => Promise.resolve(['d-west222.execute-api.us-west-2.amazonaws.com']), resolve4: dns.resolve4 });
+    const d = deps({ ...dns, resolveCname: () => Promise.resolve(['d-west222.execute-api.us-west-2.amazonaws.com']) });
     const result = await runDrill(d.value, { region: 'us-east-1', outputs });
     expect(result.dnsMeasured).toBe(false);
     expect(result.phases.map((p) => p.phase)).toEqual(['status-applied', 'unhealthy', 'restored', 'healthy-again']);
     expect(d.lines.join('\n')).toContain('the DNS phase is skipped');
+  });
+});
+
+describe('a resolver that does not answer', () => {
+  const unanswered = (code: string) => Promise.reject(Object.assign(new Error(`queryCname ${code}`), { code }));
+
+  test.each([['ETIMEOUT', 'timed out'], ['ECONNREFUSED', 'connection refused']])('%s before the drill: named, the DNS phase is skipped', async (code, reason) => {
+    const { dns } = simulate();
+    const d = deps({ ...dns, resolveCname: () => unanswered(code) });
+    const result = await runDrill(d.value, { region: 'us-east-1', outputs });
+    expect(result.phases.map((p) => p.phase)).toEqual(['status-applied', 'unhealthy', 'restored', 'healthy-again']);
+    expect(d.lines.filter((line) => /DNS|latency/.test(line))).toEqual([
+      `note: DNS server 192.0.2.53 did not answer for api.example.com (${reason}): the DNS phase is skipped`,
+    ]);
+  });
+
+  test('timing out while the drill waits for the answer to move: waited out, not taken for a move', async () => {
+    const { dns } = simulate({ lagPolls: 0 });
+    let lookups = 0;
+    // The preflight's lookup answers the east region; the next two time out, then the answer has moved.
+    const d = deps({ ...dns, resolveCname: (host) => (++lookups === 2 || lookups === 3 ? unanswered('ETIMEOUT') : dns.resolveCname(host)) });
+    const result = await runDrill(d.value, { region: 'us-east-1', outputs, pollSeconds: 5 });
+    const phase = (name: string) => result.phases.find((p) => p.phase === name)!.elapsedMs;
+    expect(phase('dns-moved') - phase('unhealthy')).toBe(10_000);
+    expect(d.lines.filter((line) => line.includes('did not answer'))).toEqual([
+      '  note: DNS server 192.0.2.53 did not answer for api.example.com (timed out); still waiting',
+    ]);
   });
 });
 

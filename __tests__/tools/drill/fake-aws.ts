@@ -2,19 +2,31 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo, Socket } from 'net';
 
 export type Operation = 'GetFunctionConfiguration' | 'UpdateFunctionConfiguration' | 'GetHealthCheck' | 'GetHealthCheckStatus';
-/** What the fake does with one call: answer, never answer, reset the connection, or answer 500. */
-export type Behaviour = 'answer' | 'hang' | 'reset' | '500';
+/**
+ * What the fake does with one call: answer, never answer, reset the connection, answer 500, throttle (429), or apply
+ * an update and then answer 500 (the write landed, its answer was lost).
+ */
+export type Behaviour = 'answer' | 'hang' | 'reset' | '500' | '429' | 'apply-then-500';
+
+interface UpdateBody {
+  readonly Environment: { readonly Variables: Record<string, string> };
+  readonly RevisionId?: string;
+}
 
 /**
  * Lambda and Route 53 as the drill calls them, on 127.0.0.1: a health function whose environment the drill changes,
  * and a health check that follows its STATUS. `behave` picks each call's fate from the operation and its count.
+ * Like Lambda, every update moves the function's RevisionId, and an update naming an older one is refused (412).
  */
 export class FakeAws {
   env: Record<string, string>;
+  revision = 1;
   readonly calls: Record<Operation, number> = {
     GetFunctionConfiguration: 0, UpdateFunctionConfiguration: 0, GetHealthCheck: 0, GetHealthCheckStatus: 0,
   };
   behave: (operation: Operation, call: number) => Behaviour = () => 'answer';
+  /** When the first call came (Date.now()): the drill's start, whatever its process took to start. */
+  firstCallAt?: number;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
 
@@ -25,6 +37,16 @@ export class FakeAws {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
+  }
+
+  get revisionId(): string {
+    return `rev-${this.revision}`;
+  }
+
+  /** Someone else updates the function (a deploy, a colleague): its environment becomes `variables`. */
+  updateByOthers(variables: Record<string, string>): void {
+    this.env = { ...variables };
+    this.revision += 1;
   }
 
   async start(): Promise<string> {
@@ -43,34 +65,36 @@ export class FakeAws {
       request.on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });
       request.on('end', () => resolve(text));
     });
+    this.firstCallAt ??= Date.now();
     const operation = this.operationOf(request.method ?? 'GET', request.url ?? '/');
-    if (!operation) {
-      response.writeHead(404, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify({ message: `fake AWS does not know ${request.method} ${request.url}` }));
-      return;
-    }
+    if (!operation) return json(response, 404, { message: `fake AWS does not know ${request.method} ${request.url}` });
     const behaviour = this.behave(operation, ++this.calls[operation]);
     if (behaviour === 'hang') return;
     if (behaviour === 'reset') return void request.socket.resetAndDestroy();
-    const lambda = operation.endsWith('FunctionConfiguration');
-    if (behaviour === '500') {
-      if (lambda) {
-        response.writeHead(500, { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'ServiceException' });
-        response.end(JSON.stringify({ message: 'fake failure' }));
-      } else {
-        response.writeHead(500, { 'Content-Type': 'text/xml' });
-        response.end('<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>fake failure</Message></Error></ErrorResponse>');
-      }
-      return;
-    }
-    if (operation === 'UpdateFunctionConfiguration') this.env = { ...(JSON.parse(body) as { Environment: { Variables: Record<string, string> } }).Environment.Variables };
-    if (lambda) {
-      response.writeHead(200, { 'Content-Type': 'application/json' });
-      response.end(JSON.stringify({ FunctionName: 'fn', Environment: { Variables: this.env }, LastUpdateStatus: 'Successful' }));
-      return;
+    if (operation.endsWith('FunctionConfiguration')) return this.lambda(operation, behaviour, body, response);
+    if (behaviour !== 'answer') {
+      response.writeHead(500, { 'Content-Type': 'text/xml' });
+      return void response.end('<ErrorResponse><Error><Type>Receiver</Type><Code>InternalFailure</Code><Message>fake failure</Message></Error></ErrorResponse>');
     }
     response.writeHead(200, { 'Content-Type': 'text/xml' });
     response.end(operation === 'GetHealthCheck' ? healthCheckXml() : statusXml(this.env.STATUS !== 'fail'));
+  }
+
+  private lambda(operation: Operation, behaviour: Behaviour, body: string, response: ServerResponse): void {
+    if (behaviour === '500') return lambdaError(response, 500, 'ServiceException');
+    if (behaviour === '429') return lambdaError(response, 429, 'TooManyRequestsException');
+    if (operation === 'UpdateFunctionConfiguration') {
+      const update = JSON.parse(body) as UpdateBody;
+      if (update.RevisionId !== undefined && update.RevisionId !== this.revisionId) {
+        return lambdaError(response, 412, 'PreconditionFailedException');
+      }
+      this.updateByOthers(update.Environment.Variables);
+      if (behaviour === 'apply-then-500') return lambdaError(response, 500, 'ServiceException');
+    }
+    json(response, 200, {
+      FunctionName: 'fn', Environment: { Variables: this.env }, LastUpdateStatus: 'Successful', RevisionId: this.revisionId,
+      CodeSha256: 'code-1',
+    });
   }
 
   private operationOf(method: string, url: string): Operation | undefined {
@@ -79,6 +103,15 @@ export class FakeAws {
     if (/^\/2013-04-01\/healthcheck\/[^/]+$/.test(url)) return 'GetHealthCheck';
     return undefined;
   }
+}
+
+function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+function lambdaError(response: ServerResponse, status: number, type: string): void {
+  json(response, status, { Type: 'User', message: `fake ${type}` }, { 'x-amzn-ErrorType': type });
 }
 
 const XMLNS = 'https://route53.amazonaws.com/doc/2013-04-01/';

@@ -61,7 +61,8 @@ describe('with a synthesized stack', () => {
     let port: string;
 
     beforeAll(async () => {
-      child = spawn(process.execPath, [CLI, '--stack-dir', stackDir, '--port', '0', '--time-scale', '100']);
+      // 1/20: a flip is detected within a second, with a fifth of the probe traffic of 1/100 (32 checkers in all).
+      child = spawn(process.execPath, [CLI, '--stack-dir', stackDir, '--port', '0', '--time-scale', '20']);
       child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString(); });
       const started = Date.now();
       while (!stdout.includes('Ctrl-C stops.')) {
@@ -78,7 +79,9 @@ describe('with a synthesized stack', () => {
       expect(stdout).toMatch(/us-east-1 +http:\/\/127\.0\.0\.1:\d+\/prod\/helloworld {2}http:\/\/127\.0\.0\.1:\d+\/v1\/helloworld/);
       expect(stdout).toMatch(/global +http:\/\/127\.0\.0\.1:\d+\/v1\/helloworld +latency order: us-east-1, us-west-2/);
       expect(stdout).toMatch(/browser client +http:\/\/127\.0\.0\.1:\d+\//);
-      expect(stdout).toMatch(/model failover: interval x threshold \+ TTL 60 s = 0\.8 s at this scale/);
+      expect(stdout).toMatch(/model failover: interval x threshold \+ TTL 60 s = 4 s at this scale/);
+      expect(stdout).toMatch(/model error path: period x evaluation periods \+ metric reaction 60 s \+ TTL 60 s = 12 s at this scale/);
+      expect(stdout).toMatch(/health check us-east-1: GET \/v1\/helloworld for "Hello from" every 0\.5 s from 8 checkers, unhealthy after 2 failures/);
     });
 
     test('flip an unknown region: one line naming the known ones', () => {
@@ -95,7 +98,21 @@ describe('with a synthesized stack', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(stdout).toMatch(/us-west-2: STATUS=fail set on its health function/);
-      expect(stdout).toMatch(/us-west-2: health check UNHEALTHY after 2 consecutive failures \(last: HTTP 503\)/);
+      expect(stdout).toMatch(/us-west-2: health check UNHEALTHY after 2 consecutive failures at [78] of 8 checkers \(last: HTTP 503\)/);
+    });
+
+    test('fault a region: hello-errors at a rate is set and logged (the report has the new fields), then cleared', async () => {
+      const set = cli(['fault', 'us-west-2', 'hello-errors', '0.25', '--port', port]);
+      expect(set.status).toBe(0);
+      const report = JSON.parse(set.stdout);
+      expect(report).toMatchObject({ region: 'us-west-2', fault: 'hello-errors', faultRate: 0.25, inDns: expect.any(Boolean) });
+      expect(Object.keys(report)).toEqual(expect.arrayContaining(['errorRate', 'requests', 'alarm']));
+      const started = Date.now();
+      while (!/us-west-2: fault hello-errors/.test(stdout) && Date.now() - started < 10_000) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(stdout).toMatch(/us-west-2: fault hello-errors: its hello function throws on 25% of invocations \(API Gateway answers 502\)/);
+      const cleared = cli(['fault', 'us-west-2', 'none', '--port', port]);
+      expect(JSON.parse(cleared.stdout)).toMatchObject({ region: 'us-west-2', fault: 'none' });
+      expect(JSON.parse(cleared.stdout).faultRate).toBeUndefined();
     });
 
     test('Ctrl-C stops cleanly', async () => {

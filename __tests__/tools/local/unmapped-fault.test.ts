@@ -1,15 +1,15 @@
 import { CLIENT_HELLO_PATH, helloText } from '../../../src/contract';
 import { LocalSystem, startLocal } from '../../../tools/local/run-local';
-import { synthForLocalRun } from '../../helpers/local-stack';
+import { postControl, synthForLocalRun } from '../../helpers/local-stack';
 import { ask, untilAnswerFrom } from '../../helpers/poll-global';
 
-// 10 s interval -> 100 ms, 60 s TTL -> 600 ms: the model's 80 s failover is 0.8 s here.
-const TIME_SCALE = 100;
+// 10 s interval -> 200 ms, 60 s TTL -> 1.2 s: the model's 80 s failover is 1.6 s here (at 1/100 the checker fleet's 320
+// probes a second starve a loaded test worker).
+const TIME_SCALE = 50;
 const SLACK_MS = 1500;
 jest.setTimeout(60_000);
 
-const fault = (system: LocalSystem, region: string, value: string) =>
-  fetch(`${system.globalUrl}/control/regions/${region}/fault`, { method: 'POST', body: JSON.stringify({ fault: value }) });
+const fault = (system: LocalSystem, region: string, value: string) => postControl(system.globalUrl, region, 'fault', { fault: value });
 
 /** Asks the global name every 20 ms for `forMs`; the regions that answered 200, and how many answers were 403. */
 async function answersOver(url: string, forMs: number): Promise<{ regions: Set<string>; forbidden: number }> {
@@ -38,7 +38,9 @@ describe('a region with its base path mappings gone (fault "unmapped"), health-c
     expect([...system.model.healthChecks.values()].map((c) => [c.targetRegion, c.host, c.resourcePath, c.viaCustomDomain]).sort())
       .toEqual([
         ['us-east-1', 'us-east-1.api.example.com', '/v1/healthcheck', true],
+        ['us-east-1', 'us-east-1.api.example.com', '/v1/helloworld', true],
         ['us-west-2', 'us-west-2.api.example.com', '/v1/healthcheck', true],
+        ['us-west-2', 'us-west-2.api.example.com', '/v1/helloworld', true],
       ]);
   });
 
@@ -72,7 +74,7 @@ describe('a region with its base path mappings gone (fault "unmapped"), health-c
     expect(await unknown.json()).toEqual({ message: 'unknown region "eu-west-9"; known: us-east-1, us-west-2' });
     const bad = await fault(system, 'us-east-1', 'gone');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({ message: 'fault must be "none" or "unmapped", not "gone"' });
+    expect(await bad.json()).toEqual({ message: 'fault must be "none", "unmapped", "hello-errors", not "gone"' });
   });
 });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { projectRoot } from '../../../src/project-root';
 import { fakePlan, REPLACE_CBD } from './risk/fake-plan';
+import { MALFORMED_PLANS, expectedLine, planWith, textOf } from './risk/malformed-plans';
 
 const CLI = join(projectRoot(), 'dist', 'tools', 'plan-change', 'cli.js');
 
@@ -12,9 +13,10 @@ function run(...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 }
 
-function planFile(plan: object): string {
+/** A plan file: `plan` with the format version and planned values a plan has, or (`raw`) the text `textOf` gives. */
+function planFile(plan: object, raw = false): string {
   const file = join(mkdtempSync(join(tmpdir(), 'plan-change-plan-')), 'plan.json');
-  writeFileSync(file, JSON.stringify({ format_version: '1.2', ...plan }));
+  writeFileSync(file, raw ? textOf(plan) : JSON.stringify({ format_version: '1.2', planned_values: {}, ...plan }));
   return file;
 }
 
@@ -39,5 +41,37 @@ describe('plan:change --plan (a real plan JSON through the same classifier)', ()
     const foreign = run('--plan', CLI);
     expect(foreign.status).toBe(2);
     expect(foreign.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test.each(MALFORMED_PLANS)('a plan file of the wrong shape ($name): one line naming the path in the JSON, exit 2, no stack trace', ({ plan, line }) => {
+    const file = planFile(plan as object, true);
+    const result = run('--plan', file);
+    expect([result.status, result.stdout, result.stderr.trim().split('\n')]).toEqual([2, '', [expectedLine(`plan:change: --plan ${file}: `, line)]]);
+  });
+
+  test('an action list it does not know is an error (exit 2), never "No changes"', () => {
+    const file = planFile(planWith({ actions: ['create', 'update'] }), true);
+    const result = run('--plan', file, '--json');
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr.trim()).toMatch(/^plan:change: --plan \S+: resource_changes\[0\]\.change\.actions: \["create","update"\] is not an action list Terraform 1\.11 plans \(known: [^)]+\)$/);
+  });
+});
+
+describe('plan:change flags (through tools/cli)', () => {
+  test('an unknown flag, a missing --from and --plan with --from are one line each, exit 2', () => {
+    for (const [args, line] of [
+      [['--frm', 'a.json'], "plan:change: Unknown option '--frm' (see --help)"],
+      [[], 'plan:change: give --from <config> (or --plan <file>) (see --help)'],
+      [['--plan', 'p.json', '--from', 'a.json'], 'plan:change: --plan classifies a plan file on its own: drop --from/--to/--from-app (see --help)'],
+    ] as const) {
+      const result = run(...args);
+      expect([result.status, result.stderr.trim()]).toEqual([2, line]);
+    }
+  });
+
+  test('--help prints the usage with the exit codes, exit 0', () => {
+    const result = run('--help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: npm run plan:change -- --from <config A>[\s\S]*130 stopped by Ctrl-C \(SIGINT\) or SIGTERM\.\n$/);
   });
 });

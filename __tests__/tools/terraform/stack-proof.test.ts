@@ -12,14 +12,14 @@ import { commentOf } from '../../../tools/stack-model/references';
 import { StackModel } from '../../../tools/stack-model/stack-model';
 import { proveStacks, StackProof } from '../../../tools/terraform/verify';
 import { FIVE_REGIONS, MINIMAL, testConfig } from '../../helpers/config';
-import { CERTIFICATE_EXPIRY_SET, REGIONAL_API_SET, REGIONAL_FRONT_DOOR_SET } from '../../helpers/regional-set';
+import { addSets, CERTIFICATE_EXPIRY_SET, ERROR_RATE_EVICTION_SET, REGIONAL_API_SET, REGIONAL_FRONT_DOOR_SET } from '../../helpers/regional-set';
 import { runMain } from '../../helpers/run-main';
 import { describeWithTerraform, TERRAFORM_TIMEOUT_MS, workspacesFor } from '../../helpers/terraform';
 
 // Everything Terraform runs for the stack proof, in this one file.
 
 /** What every configured region gets, each on its own provider. */
-const PER_REGION = { ...REGIONAL_API_SET, ...REGIONAL_FRONT_DOOR_SET, ...CERTIFICATE_EXPIRY_SET };
+const PER_REGION = addSets(REGIONAL_API_SET, REGIONAL_FRONT_DOOR_SET, CERTIFICATE_EXPIRY_SET, ERROR_RATE_EVICTION_SET);
 
 function configFile(regions: readonly string[]): string {
   const path = join(mkdtempSync(join(tmpdir(), 'mr-api-tf-config-')), 'config.json');
@@ -92,8 +92,8 @@ interface CaseRun {
 function invalidWorkspace(terraform: Parameters<typeof workspacesFor>[0]): StackWorkspace {
   const outdir = mkdtempSync(join(tmpdir(), 'mr-api-broken-'));
   const { app, apiStack } = buildApp(testConfig(), outdir);
-  apiStack.regionalApis[0].stage.addOverride('stage_nmae', 'prod');
-  apiStack.regionalApis[1].helloWorld.function.addOverride('memory_size', 64);
+  apiStack.regions[0].api.stage.addOverride('stage_nmae', 'prod');
+  apiStack.regions[1].api.helloWorld.function.addOverride('memory_size', 64);
   app.synth();
   return workspacesFor(terraform, outdir).get(API_STACK_NAME)!;
 }
@@ -207,15 +207,14 @@ describeWithTerraform('multi-region-api planned offline against hashicorp/aws', 
       }
     });
 
-    test("every health check probes its own region's hostname over HTTPS, which simple ALIAS records send to that region's custom domain", () => {
-      const checks = planned.filter((r) => r.type === 'aws_route53_health_check');
-      expect(checks).toHaveLength(regions.length);
+    test("every probing health check probes its own region's hostname over HTTPS, which simple ALIAS records send to that region's custom domain", () => {
+      const checks = planned.filter((r) => r.type === 'aws_route53_health_check' && afterOf(r).type === 'HTTPS_STR_MATCH');
+      expect(checks).toHaveLength(regions.length * 2);
       for (const check of checks) {
         const region = regionOf(check.address)!;
         const hostname = `${region}.api.example.com`;
-        expect(check.after).toEqual(expect.objectContaining({
-          type: 'HTTPS_STR_MATCH', port: 443, fqdn: hostname, resource_path: '/v1/healthcheck', enable_sni: true,
-        }));
+        expect(check.after).toEqual(expect.objectContaining({ port: 443, fqdn: hostname, enable_sni: true }));
+        expect(['/v1/healthcheck', '/v1/helloworld']).toContain(afterOf(check).resource_path);
         const records = planned.filter((r) => r.type === 'aws_route53_record' && afterOf(r).name === hostname);
         expect(records.map((r) => [afterOf(r).type, afterOf(r).set_identifier ?? null, regionOf(r.address)]).sort())
           .toEqual([['A', null, region], ['AAAA', null, region]]);

@@ -33,3 +33,13 @@ export function resourceSchemas(json: string, provider: string): ResourceSchemas
 export function childSchema(block: SchemaBlock | undefined, key: string): { attribute?: SchemaAttribute; block?: { nesting_mode: string; block: SchemaBlock } } {
   return { attribute: block?.attributes?.[key], block: block?.block_types?.[key] };
 }
+
+/** Why `value` is not a set of resource schemas (type -> { version, block }), or undefined when it is. */
+export function resourceSchemasProblem(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'not an object';
+  const entries = Object.entries(value);
+  if (entries.length === 0) return 'no resource types';
+  const bad = entries.find(([, schema]) => schema === null || typeof schema !== 'object'
+    || typeof (schema as ResourceSchema).block !== 'object' || (schema as ResourceSchema).block === null);
+  return bad ? `${bad[0]} has no schema block` : undefined;
+}

@@ -57,3 +57,15 @@ export function sensitivePaths(tree: unknown, prefix: StatePath = []): StatePath
   return [];
 }
 
+
+/** Why `value` is not a state file as the prior-state builder writes one (format 4), or undefined when it is. */
+export function stateFileProblem(value: unknown): string | undefined {
+  const state = (value !== null && typeof value === 'object' ? value : {}) as Partial<Record<keyof StateFile, unknown>>;
+  if (state.version !== 4) return `version ${JSON.stringify(state.version)}, expected 4`;
+  if (typeof state.lineage !== 'string' || typeof state.serial !== 'number') return 'no lineage or serial';
+  if (state.outputs === null || typeof state.outputs !== 'object') return 'no outputs object';
+  if (!Array.isArray(state.resources)) return 'no resources list';
+  const bad = state.resources.findIndex((r: Partial<StateResource> | null) => r === null || typeof r !== 'object'
+    || typeof r.type !== 'string' || typeof r.name !== 'string' || typeof r.provider !== 'string' || !Array.isArray(r.instances));
+  return bad < 0 ? undefined : `resources[${bad}] is not a resource`;
+}

@@ -27,7 +27,9 @@ export interface ChangePlanJson {
 
 export type ChangeKind = 'create' | 'update' | 'replace-create-before-destroy' | 'replace-destroy-before-create' | 'destroy'
   /** Dropped from state by a `removed { destroy = false }` block: no longer managed, left in AWS as it is. */
-  | 'forget';
+  | 'forget'
+  /** Replaced, the old object forgotten instead of destroyed (`destroy = false`): both exist in AWS afterwards. */
+  | 'replace-forget';
 
 /** One resource instance the plan changes, placed in a region (or `global`), with what changes in it. */
 export interface Change {
@@ -47,17 +49,35 @@ export interface Change {
 export const GLOBAL_SCOPE = 'global';
 const REGION_IN_NAME = /(?:^|[_-])([a-z]{2}(?:-gov)?-[a-z]+-\d)(?=[_-]|$)/;
 
-export function kindOf(actions: readonly string[]): ChangeKind | undefined {
+/**
+ * Every action list a Terraform 1.11 JSON plan can hold for a resource instance (`plans.Action` as the JSON plan writes
+ * it), and what it is: a kind of change, or `none` (no-op; read, which only data sources do).
+ */
+export const ACTIONS: Readonly<Record<string, ChangeKind | 'none'>> = {
+  'no-op': 'none',
+  read: 'none',
+  create: 'create',
+  update: 'update',
+  delete: 'destroy',
+  forget: 'forget',
+  'create,delete': 'replace-create-before-destroy',
+  'delete,create': 'replace-destroy-before-create',
+  'create,forget': 'replace-forget',
+};
+
+/** An action list the classifier does not know: the plan cannot be judged (never read as "no change"). */
+export class UnknownActionError extends Error {}
+
+/** The known action lists, for messages: `no-op, read, create, ..., create+forget`. */
+export const KNOWN_ACTIONS = Object.keys(ACTIONS).map((key) => key.replace(',', '+')).join(', ');
+
+/** What an action list is, `none` for no change; throws UnknownActionError naming `where` for one it does not know. */
+export function kindOf(actions: readonly string[], where: string): ChangeKind | 'none' {
   const key = actions.join(',');
-  switch (key) {
-    case 'create': return 'create';
-    case 'update': return 'update';
-    case 'delete': return 'destroy';
-    case 'forget': return 'forget';
-    case 'create,delete': return 'replace-create-before-destroy';
-    case 'delete,create': return 'replace-destroy-before-create';
-    default: return undefined;
+  if (!Object.prototype.hasOwnProperty.call(ACTIONS, key)) {
+    throw new UnknownActionError(`${where}: ${JSON.stringify(actions)} is not an action list Terraform 1.11 plans (known: ${KNOWN_ACTIONS})`);
   }
+  return ACTIONS[key];
 }
 
 const asObject = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {});
@@ -96,11 +116,14 @@ export function scopeOf(plan: ChangePlanJson, address: string): string {
   return REGION_IN_NAME.exec(name)?.[1] ?? GLOBAL_SCOPE;
 }
 
-/** Every managed instance the plan creates, updates, replaces, destroys or forgets (no-ops and reads left out). */
+/**
+ * Every managed instance the plan creates, updates, replaces, destroys or forgets (no-ops and reads left out); an action
+ * list it does not know throws UnknownActionError.
+ */
 export function planChanges(plan: ChangePlanJson): Change[] {
   return (plan.resource_changes ?? []).filter((c) => c.mode === 'managed').flatMap((c) => {
-    const kind = kindOf(c.change.actions);
-    if (!kind) return [];
+    const kind = kindOf(c.change.actions, c.address);
+    if (kind === 'none') return [];
     const before = asObject(c.change.before);
     const after = asObject(c.change.after);
     const attributes = kind === 'create' || kind === 'destroy' || kind === 'forget' ? [] : changedAttributes(before, after, asObject(c.change.after_unknown));
@@ -109,4 +132,6 @@ export function planChanges(plan: ChangePlanJson): Change[] {
   });
 }
 
-export const isReplace = (c: Change): boolean => c.kind === 'replace-create-before-destroy' || c.kind === 'replace-destroy-before-create';
+/** A new object in place of the old one, whatever becomes of the old one. */
+export const isReplace = (c: Change): boolean =>
+  c.kind === 'replace-create-before-destroy' || c.kind === 'replace-destroy-before-create' || c.kind === 'replace-forget';

@@ -11,6 +11,7 @@ import { logRetention } from './log-retention';
 import { regionParity } from './region-parity';
 import { regionProvider } from './region-provider';
 import { route53AlarmRegion } from './route53-alarm-region';
+import { route53LatencyCoversRoutes } from './route53-latency-covers-routes';
 import { route53LatencyHealthCheck } from './route53-latency-health-check';
 import { s3Encryption } from './s3-encryption';
 import { s3PublicAccessBlock } from './s3-public-access-block';
@@ -23,7 +24,7 @@ export function allRules(today?: () => Date): PolicyRule[] {
   const rules = [
     apiGatewayTls12, iamNoWildcards, lambdaPermissionSourceArn, logRetention, apiGatewayStageAccessLogs,
     apiGatewayStageTracing, apiGatewayStageThrottling, lambdaTracing, regionProvider, route53LatencyHealthCheck,
-    route53AlarmRegion, regionParity, s3Versioning, s3Encryption, s3PublicAccessBlock, s3TlsOnly, lambdaRuntimeRule(today),
+    route53LatencyCoversRoutes, route53AlarmRegion, regionParity, s3Versioning, s3Encryption, s3PublicAccessBlock, s3TlsOnly, lambdaRuntimeRule(today),
   ];
   return [...rules, validWaiversRule(rules.map((rule) => rule.id))];
 }

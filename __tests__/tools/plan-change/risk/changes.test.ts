@@ -1,4 +1,4 @@
-import { planChanges } from '../../../../tools/plan-change/risk/changes';
+import { planChanges, UnknownActionError } from '../../../../tools/plan-change/risk/changes';
 import { fakePlan, REPLACE_CBD, REPLACE_DBC } from './fake-plan';
 
 describe('planChanges', () => {
@@ -26,5 +26,22 @@ describe('planChanges', () => {
   test('a removed block with destroy = false is a forget, not a destroy: left in AWS, no longer managed', () => {
     const [forgotten] = planChanges(fakePlan({ address: 'aws_iam_role.region-us-east-1_old-role', actions: ['forget'] }));
     expect(forgotten).toEqual(expect.objectContaining({ kind: 'forget', scope: 'us-east-1', attributes: [] }));
+  });
+});
+
+describe('every action list Terraform 1.11 plans is classified; any other is an error', () => {
+  const kinds = (actions: string[]) => planChanges(fakePlan({ address: 'aws_iam_role.region-us-east-1_r', actions, before: { a: 1 }, after: { a: 2 } }))
+    .map((c) => c.kind);
+
+  test.each([
+    [['no-op'], []], [['read'], []], [['create'], ['create']], [['update'], ['update']], [['delete'], ['destroy']], [['forget'], ['forget']],
+    [REPLACE_CBD, ['replace-create-before-destroy']], [REPLACE_DBC, ['replace-destroy-before-create']], [['create', 'forget'], ['replace-forget']],
+  ])('%j -> %j', (actions, expected) => {
+    expect(kinds(actions)).toEqual(expected);
+  });
+
+  test.each([[['create', 'update']], [['delete', 'forget']], [['open']], [[]], [['toString']]])('%j throws UnknownActionError naming the resource', (actions) => {
+    expect(() => kinds(actions)).toThrow(UnknownActionError);
+    expect(() => kinds(actions)).toThrow(/^aws_iam_role\.region-us-east-1_r: .* is not an action list Terraform 1\.11 plans/);
   });
 });

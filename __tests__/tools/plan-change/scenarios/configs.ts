@@ -12,6 +12,10 @@ export const BASE_CONFIG = {
   state: { backend: 'local' },
 } as const;
 
+/** The base as the previous version of this project deployed it: error-rate eviction did not exist (its stack is
+ * byte-identical to this version's with eviction switched off). */
+export const BEFORE_ERROR_RATE_EVICTION = { ...BASE_CONFIG, healthCheck: { errorRate: { enabled: false } } };
+
 type Config = Record<string, unknown>;
 
 /** Each scenario: the config the live stack changes to. */
@@ -22,7 +26,9 @@ export const SCENARIOS = {
   addRegion: { ...BASE_CONFIG, regions: [...BASE_CONFIG.regions, 'ap-southeast-1'] },
   retireFirstRegion: { ...BASE_CONFIG, regions: ['us-west-2', 'eu-west-1'], retiredRegions: ['us-east-1'] },
   dropFirstEmail: { ...BASE_CONFIG, alarms: { emails: ['platform@example.com'] } },
-  healthCheckInterval: { ...BASE_CONFIG, healthCheck: { requestInterval: 30 } },
+  // The request floor follows: at 30 s the probes bring 16 requests a minute, and synth refuses a floor above that.
+  healthCheckInterval: { ...BASE_CONFIG, healthCheck: { requestInterval: 30, errorRate: { minRequests: 16 } } },
+  cnameRecords: { ...BASE_CONFIG, dns: { recordType: 'CNAME' } },
 } satisfies Record<string, Config>;
 
 export type ScenarioName = keyof typeof SCENARIOS;

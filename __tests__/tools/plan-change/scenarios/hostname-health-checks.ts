@@ -1,5 +1,5 @@
 import { Change } from '../../../../tools/plan-change/risk/changes';
-import { ChangePlanResult } from '../../../../tools/plan-change/engine';
+import { ChangePlanResult } from '../../../../tools/plan-change/plan-changes';
 import { BASE_CONFIG } from './configs';
 
 // Day 2: a stack deployed with the blog's execute-api checks (no regional hostnames) moves to the default, checks
@@ -23,10 +23,11 @@ export function hostnameChangeTests(planned: () => ChangePlanResult): void {
     changes = result.classification.changes;
   });
 
-  test('the health check is updated in place to the hostname and /v1/healthcheck: never destroyed, its records keep it', () => {
+  test('both probes are updated in place to the hostname and /v1/...: never destroyed, the records\' check keeps them', () => {
     expect(ofType('aws_route53_health_check').map((c) => [c.kind, [...c.attributes].sort()]))
-      .toEqual([['update', ['fqdn', 'resource_path']]]);
-    expect(ofType('aws_route53_health_check')[0].after).toMatchObject({ fqdn: `${REGION}.api.example.com`, resource_path: '/v1/healthcheck' });
+      .toEqual([['update', ['fqdn', 'resource_path']], ['update', ['fqdn', 'resource_path']]]);
+    expect(ofType('aws_route53_health_check').map((c) => [c.after.fqdn, c.after.resource_path]).sort())
+      .toEqual([[`${REGION}.api.example.com`, '/v1/healthcheck'], [`${REGION}.api.example.com`, '/v1/helloworld']]);
   });
 
   test('the certificate gains the hostname as SAN: replaced create-before-destroy, the public domain moves to it in place', () => {

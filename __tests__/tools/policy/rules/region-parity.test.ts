@@ -23,7 +23,7 @@ describe('MRA-REGION-PARITY', () => {
   });
 
   test('one region\'s memory raised through an escape hatch is reported on that function, with both values', () => {
-    const model = fiveRegions((stack) => stack.regionalApis[2].helloWorld.function.addOverride('memory_size', 512));
+    const model = fiveRegions((stack) => stack.regions[2].api.helloWorld.function.addOverride('memory_size', 512));
     const violations = regionParity.check(model);
     expect(violations).toEqual([{
       address: expect.stringMatching(/^aws_lambda_function\.region-eu-west-1_/),
@@ -33,9 +33,9 @@ describe('MRA-REGION-PARITY', () => {
 
   test('a different health-check path, an extra environment key and different throttling in one region are each named', () => {
     const model = fiveRegions((stack) => {
-      stack.frontDoors[1].route53HealthCheck.resource.addOverride('resource_path', '/v1/helloworld');
-      stack.regionalApis[3].healthFunction.function.addOverride('environment.variables.DEBUG', '1');
-      const settings = stack.regionalApis[4].node.findAll().find((c): c is ApiGatewayMethodSettings => c instanceof ApiGatewayMethodSettings)!;
+      stack.regions[1].frontDoor.route53HealthCheck.resource.addOverride('resource_path', '/v1/helloworld');
+      stack.regions[3].api.healthFunction.function.addOverride('environment.variables.DEBUG', '1');
+      const settings = stack.regions[4].api.node.findAll().find((c): c is ApiGatewayMethodSettings => c instanceof ApiGatewayMethodSettings)!;
       settings.addOverride('settings.throttling_rate_limit', 5);
     });
     const messages = reported(model);
@@ -48,7 +48,7 @@ describe('MRA-REGION-PARITY', () => {
   });
 
   test('a route or a base path missing in one region is reported on that region\'s REST API', () => {
-    const model = fiveRegions((stack) => stack.frontDoors[0].hostname!.domain.mapping.addOverride('base_path', 'v2'));
+    const model = fiveRegions((stack) => stack.regions[0].frontDoor.hostname!.domain.mapping.addOverride('base_path', 'v2'));
     expect(regionParity.check(model)).toEqual([{
       address: expect.stringMatching(/^aws_api_gateway_rest_api\.region-us-east-1_/),
       message: 'base paths is ["v1","v2"] in us-east-1, ["v1","v1"] in us-west-2, eu-west-1, ap-southeast-2, sa-east-1',
@@ -57,7 +57,7 @@ describe('MRA-REGION-PARITY', () => {
 
   test('with two regions, the first region is the reference', () => {
     const stack = new MultiRegionApiStack(Testing.app() as App, API_STACK_NAME, { config: testConfig() });
-    stack.regionalApis[1].helloWorld.function.addOverride('timeout', 20);
+    stack.regions[1].api.helloWorld.function.addOverride('timeout', 20);
     expect(reported(new StackModel(JSON.parse(Testing.synth(stack))))).toEqual([
       'function multi-region-api-hello-world timeout is 20 in us-west-2, 5 in us-east-1',
     ]);

@@ -1,7 +1,8 @@
 import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { initFolder } from '../../../tools/plan-change/workspace';
+import { RunGuard } from '../../../tools/plan-change/run-guard';
+import { initFolder } from '../../../tools/plan-change/init-folder';
 import { StackModel } from '../../../tools/stack-model/stack-model';
 
 /** A stand-in `terraform` whose init takes a while and leaves what a real one leaves: .terraform and the lock file. */
@@ -17,7 +18,7 @@ describe('initFolder', () => {
     const cache = mkdtempSync(join(tmpdir(), 'mr-api-init-folder-'));
     const session = { binary: { path: slowInitTerraform(), version: '1.11.4' }, cliConfigFile: '/nonexistent.tfrc' };
     const stack = { name: 'multi-region-api', dir: cache, model: new StackModel({ terraform: { required_providers: { aws: { source: 'aws' } } } }) };
-    const [a, b] = await Promise.all([initFolder(session, stack, cache), initFolder(session, stack, cache)]);
+    const [a, b] = await Promise.all([initFolder(session, stack, cache, new RunGuard()), initFolder(session, stack, cache, new RunGuard())]);
     expect(a).toBe(b);
     expect(existsSync(join(a, '.terraform.lock.hcl')) && existsSync(join(a, '.terraform'))).toBe(true);
     // The loser's build folder is cleaned up.

@@ -1,7 +1,8 @@
-import { resolveArgument, resolveInstanceList, resolveReferences } from '../../../../tools/plan-change/prior-state/references';
+import { Reference } from '../../../../tools/stack-model/references';
+import { resolveArgument, resolveInstanceList, resolveReferences } from '../../../../tools/plan-change/prior-state/resolve-references';
 import { StateFile } from '../../../../tools/plan-change/prior-state/state-file';
 
-const lookup = (type: string, name: string, attribute: string) => (type === 'aws_x' && name === 'y' ? `${attribute}-value` : undefined);
+const lookup = ({ type, name, attribute }: Reference) => (type === 'aws_x' && name === 'y' ? `${attribute}-value` : undefined);
 
 describe('reference resolution', () => {
   test('a plain reference takes the value; a template of plain references is interpolated', () => {

@@ -1,22 +1,18 @@
+import { parseInstanceList, parseReference, Reference, replaceReferences } from '../../stack-model/references';
 import { StateFile, StateResource } from './state-file';
 
 /** The resources of a synthesized cdk.tf.json: type -> name -> arguments as written. */
 export type StackResources = Record<string, Record<string, Record<string, unknown>>>;
 
-const REFERENCE = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}/g;
-const PURE_REFERENCE = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/;
-
-type Lookup = (type: string, name: string, attribute: string) => unknown;
+/** The value of the attribute a reference names, in the state being built. */
+type Lookup = (reference: Reference) => unknown;
 /** Every instance's value of one attribute, in key order (how Terraform iterates a for_each map). */
-type ListLookup = (type: string, name: string, attribute: string) => unknown[] | undefined;
-
-const FOR_OVER_INSTANCES = /^\$\{\[ ?for \w+, (\w+) in ([a-z0-9_]+)\.([A-Za-z0-9_-]+) ?: ?\1\.([a-z0-9_]+) ?\]\}$/;
+type ListLookup = (reference: Reference) => unknown[] | undefined;
 
 /** `${[ for key, val in aws_x.y: val.fqdn]}`: the list of that attribute over every instance of a for_each resource. */
 export function resolveInstanceList(argument: unknown, lookup: ListLookup): unknown[] | undefined {
-  if (typeof argument !== 'string') return undefined;
-  const match = FOR_OVER_INSTANCES.exec(argument);
-  return match ? lookup(match[2], match[3], match[4]) : undefined;
+  const list = parseInstanceList(argument);
+  return list ? lookup(list) : undefined;
 }
 
 /**
@@ -25,24 +21,25 @@ export function resolveInstanceList(argument: unknown, lookup: ListLookup): unkn
  */
 export function resolveArgument(argument: unknown, lookup: Lookup): unknown {
   if (typeof argument !== 'string' || !argument.includes('${')) return undefined;
-  const pure = PURE_REFERENCE.exec(argument);
-  if (pure) return lookup(pure[1], pure[2], pure[3]);
-  const withoutReferences = argument.replace(REFERENCE, '');
-  if (withoutReferences.includes('${')) return undefined;
+  const whole = parseReference(argument);
+  if (whole) return lookup(whole);
+  if (replaceReferences(argument, () => '').includes('${')) return undefined;
   let unresolved = false;
-  const text = argument.replace(REFERENCE, (_, type: string, name: string, attribute: string) => {
-    const value = lookup(type, name, attribute);
+  const text = replaceReferences(argument, (reference) => {
+    const value = lookup(reference);
     if (typeof value !== 'string' && typeof value !== 'number') unresolved = true;
     return String(value);
   });
   return unresolved ? undefined : text;
 }
 
+const NOT_ARGUMENTS = new Set(['//', 'provider', 'depends_on', 'lifecycle', 'for_each', 'count']);
+
 /** Sets, in place, every argument that is a plain reference to the value it refers to; returns how many changed. */
 function resolveInto(target: Record<string, unknown>, args: Record<string, unknown>, lookup: Lookup, listLookup: ListLookup): number {
   let changed = 0;
   for (const [key, argument] of Object.entries(args)) {
-    if (key === '//' || key === 'provider' || key === 'depends_on' || key === 'lifecycle' || key === 'for_each' || key === 'count') continue;
+    if (NOT_ARGUMENTS.has(key)) continue;
     const nested = Array.isArray(target[key]) ? (target[key] as unknown[]) : undefined;
     if (argument !== null && typeof argument === 'object' && nested) {
       const blocks = Array.isArray(argument) ? argument : [argument];
@@ -68,12 +65,12 @@ function resolveInto(target: Record<string, unknown>, args: Record<string, unkno
  */
 export function resolveReferences(state: StateFile, resources: StackResources, maxPasses = 10): void {
   const byAddress = new Map<string, StateResource>(state.resources.map((r) => [`${r.type}.${r.name}`, r]));
-  const lookup: Lookup = (type, name, attribute) => {
+  const lookup: Lookup = ({ type, name, attribute }) => {
     const resource = byAddress.get(`${type}.${name}`);
     return resource?.instances.length === 1 && resource.instances[0].index_key === undefined
       ? resource.instances[0].attributes[attribute] : undefined;
   };
-  const listLookup: ListLookup = (type, name, attribute) => {
+  const listLookup: ListLookup = ({ type, name, attribute }) => {
     const resource = byAddress.get(`${type}.${name}`);
     if (!resource) return undefined;
     const byKey = [...resource.instances].sort((a, b) => String(a.index_key).localeCompare(String(b.index_key)));
