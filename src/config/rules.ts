@@ -1,3 +1,4 @@
+import { ALIAS_TTL_SECONDS } from '../aws/route53';
 import { HEALTH_CHECKER_REGIONS, MIN_CHECKER_REGIONS } from './aws-regions';
 import { dependencyUrlProblem, maskUrl } from './dependency-url';
 import { Problems } from './fields';
@@ -36,7 +37,7 @@ export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, p
       + 'no CNAME there and Route 53 refuses it at apply; use "ALIAS" (the default), which works at the apex');
   }
   if (config.dns?.recordType === 'ALIAS' && given.has('dns.ttl')) {
-    problems.bad('dns.ttl', given.get('dns.ttl'), 'applies only to dns.recordType "CNAME" (ALIAS records answer with a 60 s TTL)');
+    problems.bad('dns.ttl', given.get('dns.ttl'), `applies only to dns.recordType "CNAME" (ALIAS records answer with a ${ALIAS_TTL_SECONDS} s TTL)`);
   }
   const pattern = config.healthCheck?.regionalHostname;
   if (config.healthCheck?.target === 'execute-api' && given.has('healthCheck.regionalHostname')) {

@@ -4,9 +4,7 @@ import { readEmail, readOrigin, readRegion, readTags, readUrl } from './readers'
 import { custom, decimal, flag, integer, list, oneOf, optionalText, section, text, variants } from './schema-kit';
 import { readOneOf, readString } from './fields';
 import { DEFAULT_REGIONAL_HOSTNAME } from './regional-hostname';
-
-/** Route 53 gives an HTTPS health check 2 s to connect and answer; the probe budget must leave room for the reply. */
-export const ROUTE53_ANSWER_WINDOW_MS = 2000;
+import { ROUTE53_ANSWER_WINDOW_MS } from '../aws/route53';
 
 const DOMAIN_NAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const TFC_NAME = /^[A-Za-z0-9_-]{1,90}$/;
@@ -68,6 +66,7 @@ export const SCHEMA = {
       'an http(s) URL with no credentials, not to `domainName` (or a name under it) nor a loopback, link-local or private address', {
       default: [], meaning: 'URLs the health function probes in parallel; any failure makes the region unhealthy',
     }),
+    // The probes' budget leaves room in Route 53's answer window for the reply.
     dependencyTimeoutMs: integer(100, ROUTE53_ANSWER_WINDOW_MS - 100, {
       default: DEFAULT_DEPENDENCY_BUDGET_MS, meaning: 'Shared budget of those probes, in ms: Route 53 waits 2 s; below `lambda.timeoutSeconds`',
     }),
