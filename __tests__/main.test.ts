@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { readZip } from '../src/archive/read-zip';
+import { readZip } from '../tools/archive/read-zip';
 import { API_STACK_NAME, BOOTSTRAP_STACK_NAME } from '../src/contract';
 import { runMain } from './helpers/run-main';
 import { MINIMAL } from './helpers/config';

@@ -47,16 +47,9 @@ interface Manifest {
 const bundles = new Map<HandlerName, Bundle>();
 
 /**
- * Bundles lambda-src/<name>/index.ts (minified, Node 22, CommonJS) into a folder named by its content hash and returns
- * that folder (holding index.js). Same source, same folder.
- */
-export function bundleHandler(name: HandlerName): string {
-  return bundle(name).dir;
-}
-
-/**
- * The same bundle as a deterministic `archive.zip`, written in-process, for a TerraformAsset of type FILE: unlike an
- * ARCHIVE asset, it spawns no Node child process at synth time.
+ * Bundles lambda-src/<name>/index.ts (minified, Node 22, CommonJS) into a folder named by its content hash, and returns
+ * a deterministic `archive.zip` of it (written in-process) for a TerraformAsset of type FILE: unlike an ARCHIVE asset,
+ * it spawns no Node child process at synth time. Same source, same archive path and bytes.
  */
 export function handlerArchive(name: HandlerName): string {
   const { hash, dir } = bundle(name);

@@ -27,7 +27,7 @@ export function regionOfHello(message: string | undefined): string | undefined {
 
 /** Route 53 HTTPS_STR_MATCH looks for this string; only a healthy body may contain it. */
 export const HEALTH_SEARCH_STRING = 'ok';
-/** The health function's shared time budget for dependency probes when none is configured, in ms. */
+/** The health function's shared time budget for dependency probes when none is configured, in ms (the schema's default). */
 export const DEFAULT_DEPENDENCY_BUDGET_MS = 1500;
 
 /** Names of the cdktf stacks (and of their folders under cdktf.out/stacks/). */

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { readZip } from '../../src/archive/read-zip';
+import { readZip } from '../../tools/archive/read-zip';
 
 type Bundling = typeof import('../../src/bundling');
 
@@ -32,21 +32,30 @@ function loadHandlerModule(code: string): Record<string, unknown> {
   return mod.exports;
 }
 
-describe('bundleHandler', () => {
-  test.each(['hello-world', 'health-check'] as const)('%s: a folder holding only index.js, which exports only handler', (name) => {
-    const dir = freshBundling().bundleHandler(name);
-    expect(readdirSync(dir)).toEqual(['index.js']);
-    expect(Object.keys(loadHandlerModule(readFileSync(join(dir, 'index.js'), 'utf8')))).toEqual(['handler']);
+/** The files of a handler's archive. */
+function archived(archive: string): Map<string, Buffer> {
+  return readZip(readFileSync(archive));
+}
+
+describe('handlerArchive', () => {
+  test.each(['hello-world', 'health-check'] as const)('%s: a zip of only index.js, which exports only handler', (name) => {
+    const files = archived(freshBundling().handlerArchive(name));
+    expect([...files.keys()]).toEqual(['index.js']);
+    expect(Object.keys(loadHandlerModule(files.get('index.js')!.toString('utf8')))).toEqual(['handler']);
   });
 
-  test('a later synth reuses the recorded bundle', () => {
-    const first = freshBundling().bundleHandler('health-check');
+  test('a later synth reuses the recorded bundle: the same path and bytes', () => {
+    const first = freshBundling().handlerArchive('health-check');
+    const bytes = readFileSync(first);
     expect(first.startsWith(CACHE)).toBe(true);
-    expect(freshBundling().bundleHandler('health-check')).toBe(first);
+    expect(first.endsWith('archive.zip')).toBe(true);
+    const again = freshBundling().handlerArchive('health-check');
+    expect(again).toBe(first);
+    expect(readFileSync(again).equals(bytes)).toBe(true);
   });
 
   test('the record is trusted only while every input is unchanged', () => {
-    const real = freshBundling().bundleHandler('health-check');
+    const real = freshBundling().handlerArchive('health-check');
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
     const decoyHash = '00000000000000de';
     const decoy = join(CACHE, `health-check-${decoyHash}`);
@@ -54,27 +63,15 @@ describe('bundleHandler', () => {
     writeFileSync(join(decoy, 'index.js'), 'decoy');
     try {
       writeFileSync(MANIFEST, JSON.stringify({ ...manifest, hash: decoyHash }));
-      expect(freshBundling().bundleHandler('health-check')).toBe(decoy);
+      expect(archived(freshBundling().handlerArchive('health-check')).get('index.js')!.toString()).toBe('decoy');
 
       const stale = { ...manifest.inputs, 'lambda-src/health-check/index.ts': 'an older content hash' };
       writeFileSync(MANIFEST, JSON.stringify({ ...manifest, hash: decoyHash, inputs: stale }));
-      expect(freshBundling().bundleHandler('health-check')).toBe(real);
+      expect(freshBundling().handlerArchive('health-check')).toBe(real);
       expect(JSON.parse(readFileSync(MANIFEST, 'utf8'))).toEqual(manifest);
     } finally {
       rmSync(decoy, { recursive: true, force: true });
+      rmSync(`${decoy}-zip`, { recursive: true, force: true });
     }
-  });
-});
-
-describe('handlerArchive', () => {
-  test('a zip of exactly the bundled index.js, at a stable path with stable bytes', () => {
-    const bundling = freshBundling();
-    const archive = bundling.handlerArchive('hello-world');
-    expect(archive.endsWith('archive.zip')).toBe(true);
-    const files = readZip(readFileSync(archive));
-    expect([...files.keys()]).toEqual(['index.js']);
-    expect(files.get('index.js')!.equals(readFileSync(join(bundling.bundleHandler('hello-world'), 'index.js')))).toBe(true);
-    const again = freshBundling().handlerArchive('hello-world');
-    expect(again).toBe(archive);
   });
 });

@@ -1,7 +1,7 @@
 import {
   environmentBytes, healthFunctionEnvironment, helloWorldEnvironment, LAMBDA_ENVIRONMENT_LIMIT_BYTES,
-} from '../constructs/function-environment';
-import { HEALTH_CHECK_OWN_TAG_KEYS, MAX_HEALTH_CHECK_TAGS, MAX_TAGS_PER_RESOURCE } from '../constructs/tag-limits';
+} from '../aws/function-environment';
+import { HEALTH_CHECK_OWN_TAG_KEYS, MAX_HEALTH_CHECK_TAGS, MAX_TAGS_PER_RESOURCE } from '../aws/tag-limits';
 import { Problems } from './fields';
 import { HealthCheckConfig } from './types';
 import { Draft } from './rules';

@@ -27,6 +27,8 @@ export const HEALTH_CHECKER_REGIONS: readonly string[] = [
   'us-east-1', 'us-west-1', 'us-west-2', 'eu-west-1',
   'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1',
 ];
+/** A health check names at least this many checker regions, or none (Route 53's default set). */
+export const MIN_CHECKER_REGIONS = 3;
 
 /** Values CloudWatch Logs accepts for a log group's retention, in days. */
 export const LOG_RETENTION_DAYS: readonly number[] = [

@@ -3,7 +3,7 @@ import { dependencyUrlProblem, maskUrl } from './dependency-url';
 import { Problems, readString } from './fields';
 
 const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
+export const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
 
 /** Readers for settings whose check is more than a range, a pattern or a list of values. */
 export function readRegion(value: unknown, field: string, problems: Problems): string | undefined {
@@ -24,7 +24,8 @@ export function readOrigin(value: unknown, field: string, problems: Problems): s
 }
 
 // Local part without leading, trailing or doubled dots; a domain of non-empty labels ending in a letters-only TLD.
-const EMAIL = /^(?!\.)(?!.*\.\.)[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+(?<!\.)@([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i;
+// No flags: config/schema.json carries the same pattern, and JSON Schema patterns have none.
+export const EMAIL = /^(?!\.)(?!.*\.\.)[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+(?<!\.)@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
 
 export function readEmail(value: unknown, field: string, problems: Problems): string | undefined {
   return readString(value, field, problems, { pattern: EMAIL, describe: 'an email address like ops@example.com' });
@@ -39,7 +40,7 @@ export function readUrl(value: unknown, field: string, problems: Problems): stri
 }
 
 // The characters every AWS service accepts in tag keys and values.
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+export const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const TAG_CHARACTERS = 'only letters, digits, spaces and _ . : / = + - @';
 
 export function readTags(value: unknown, field: string, problems: Problems): Record<string, string> | undefined {

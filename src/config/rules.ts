@@ -1,4 +1,5 @@
-import { HEALTH_CHECKER_REGIONS } from './aws-regions';
+import { ALIAS_TTL_SECONDS } from '../aws/route53';
+import { HEALTH_CHECKER_REGIONS, MIN_CHECKER_REGIONS } from './aws-regions';
 import { dependencyUrlProblem, maskUrl } from './dependency-url';
 import { Problems } from './fields';
 import { regionalHostname, regionalHostnameProblem } from './regional-hostname';
@@ -23,8 +24,8 @@ export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, p
     problems.bad('cors.allowOrigins', origins, 'may hold "*" only on its own');
   }
   const checkers = config.healthCheck?.checkerRegions;
-  if (checkers && checkers.length > 0 && checkers.length < 3) {
-    problems.bad('healthCheck.checkerRegions', checkers, 'must list at least 3 regions, or none for Route 53\'s default set');
+  if (checkers && checkers.length > 0 && checkers.length < MIN_CHECKER_REGIONS) {
+    problems.bad('healthCheck.checkerRegions', checkers, `must list at least ${MIN_CHECKER_REGIONS} regions, or none for Route 53's default set`);
   }
   const budgetMs = config.healthCheck?.dependencyTimeoutMs;
   const timeoutSeconds = config.lambda?.timeoutSeconds;
@@ -36,7 +37,7 @@ export function checkRules(config: Draft, given: ReadonlyMap<string, unknown>, p
       + 'no CNAME there and Route 53 refuses it at apply; use "ALIAS" (the default), which works at the apex');
   }
   if (config.dns?.recordType === 'ALIAS' && given.has('dns.ttl')) {
-    problems.bad('dns.ttl', given.get('dns.ttl'), 'applies only to dns.recordType "CNAME" (ALIAS records answer with a 60 s TTL)');
+    problems.bad('dns.ttl', given.get('dns.ttl'), `applies only to dns.recordType "CNAME" (ALIAS records answer with a ${ALIAS_TTL_SECONDS} s TTL)`);
   }
   const pattern = config.healthCheck?.regionalHostname;
   if (config.healthCheck?.target === 'execute-api' && given.has('healthCheck.regionalHostname')) {

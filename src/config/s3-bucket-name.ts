@@ -1,7 +1,7 @@
-const SHAPE = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
-const RESERVED_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
-const RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
+export const SHAPE = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+export const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
+export const RESERVED_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
+export const RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
 
 /** Why S3 refuses `name` as a general purpose bucket's name, or undefined when it is a valid one. */
 export function bucketNameProblem(name: string): string | undefined {

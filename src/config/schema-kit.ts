@@ -8,6 +8,19 @@ export interface DefaultContext {
   readonly regions?: readonly string[];
 }
 
+/**
+ * What a setting's own reader checks, as data: tools/config-table writes config/schema.json from it. A `list` or
+ * `custom` setting is read by code (readers.ts); the tool holds the JSON Schema form of those checks.
+ */
+export type Check =
+  | { readonly kind: 'integer'; readonly min: number; readonly max: number }
+  | { readonly kind: 'decimal'; readonly range: NumberRange }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'oneOf'; readonly allowed: readonly (string | number)[] }
+  | { readonly kind: 'text'; readonly rule: StringRule }
+  | { readonly kind: 'list'; readonly minItems: number }
+  | { readonly kind: 'custom' };
+
 /** One setting: how to read it, its default, and what the README says about it. */
 export interface Field<T> {
   readonly kind: 'field';
@@ -22,6 +35,9 @@ export interface Field<T> {
   /** Absent from the file: a problem when required, else this value (`undefined`: the setting stays unset). */
   readonly required: boolean;
   readonly fallback: (context: DefaultContext) => T;
+  /** The default when it is a fixed value (not computed from other settings, not required, not unset). */
+  readonly defaultValue?: T;
+  readonly check: Check;
   read(value: unknown, field: string, problems: Problems): T | undefined;
 }
 
@@ -67,7 +83,7 @@ interface Describe<T> {
 }
 
 function field<T>(
-  spec: Describe<T>, type: string, allowed: string, read: Field<T>['read'], optional = false,
+  spec: Describe<T>, type: string, allowed: string, check: Check, read: Field<T>['read'], optional = false,
 ): Field<T> {
   const fallback = spec.default;
   if (!spec.required && fallback === undefined && !optional) throw new Error(`"${spec.meaning}": needs a default or required`);
@@ -79,36 +95,41 @@ function field<T>(
     required: spec.required === true,
     defaultText: spec.defaultText ?? (spec.required ? 'required' : fallback === undefined ? 'none' : `\`${JSON.stringify(fallback)}\``),
     fallback: typeof fallback === 'function' ? (fallback as (context: DefaultContext) => T) : () => fallback as T,
+    defaultValue: typeof fallback === 'function' ? undefined : fallback,
+    check,
     read,
   };
 }
 
 export function integer(min: number, max: number, spec: Describe<number>): Field<number> {
-  return field(spec, 'integer', `${min}–${max}`, (value, at, problems) => readInteger(value, at, problems, min, max));
+  return field(spec, 'integer', `${min}–${max}`, { kind: 'integer', min, max },
+    (value, at, problems) => readInteger(value, at, problems, min, max));
 }
 
 /** A number that need not be whole, e.g. a share of requests. */
 export function decimal(range: NumberRange, spec: Describe<number>): Field<number> {
-  return field(spec, 'number', describeRange(range), (value, at, problems) => readNumber(value, at, problems, range));
+  return field(spec, 'number', describeRange(range), { kind: 'decimal', range }, (value, at, problems) => readNumber(value, at, problems, range));
 }
 
 export function flag(spec: Describe<boolean>): Field<boolean> {
-  return field(spec, 'boolean', '`true` or `false`', (value, at, problems) => readBoolean(value, at, problems));
+  return field(spec, 'boolean', '`true` or `false`', { kind: 'boolean' }, (value, at, problems) => readBoolean(value, at, problems));
 }
 
 export function oneOf<const T extends string | number>(allowed: readonly T[], spec: Describe<NoInfer<T>>): Field<T> {
   const shown = allowed.length > 8 ? [...allowed.slice(0, 6), '…', allowed[allowed.length - 1]] : allowed;
   return field(spec, typeof allowed[0] === 'number' ? 'integer' : 'string', `one of ${shown.map((value) => (typeof value === 'string' && value !== '…' ? JSON.stringify(value) : value)).join(', ')}`,
-    (value, at, problems) => readOneOf(value, at, problems, allowed));
+    { kind: 'oneOf', allowed }, (value, at, problems) => readOneOf(value, at, problems, allowed));
 }
 
 export function text(rule: StringRule, spec: Describe<string>): Field<string> {
-  return field(spec, 'string', rule.describe ?? 'any text', (value, at, problems) => readString(value, at, problems, rule));
+  return field(spec, 'string', rule.describe ?? 'any text', { kind: 'text', rule },
+    (value, at, problems) => readString(value, at, problems, rule));
 }
 
 /** A string that may stay unset (no default). */
 export function optionalText(rule: StringRule, spec: Describe<string | undefined>): Field<string | undefined> {
-  return field(spec, 'string', rule.describe ?? 'any text', (value, at, problems) => readString(value, at, problems, rule), true);
+  return field(spec, 'string', rule.describe ?? 'any text', { kind: 'text', rule },
+    (value, at, problems) => readString(value, at, problems, rule), true);
 }
 
 /** A list of unique items, each read by `item` (which names its own problems). */
@@ -117,12 +138,12 @@ export function list(
   itemAllowed: string, spec: Describe<readonly string[]> & { readonly minItems?: number },
 ): Field<readonly string[]> {
   const min = spec.minItems ? `at least ${spec.minItems}, ` : '';
-  return field(spec, 'string[]', `${min}each ${itemAllowed}; no duplicates`, (value, at, problems) =>
+  return field(spec, 'string[]', `${min}each ${itemAllowed}; no duplicates`, { kind: 'list', minItems: spec.minItems ?? 0 }, (value, at, problems) =>
     readList(value, at, problems, (entry, entryField) => item(entry, entryField, problems), { minItems: spec.minItems }));
 }
 
 export function custom<T>(type: string, allowed: string, read: Field<T>['read'], spec: Describe<T>): Field<T> {
-  return field(spec, type, allowed, read);
+  return field(spec, type, allowed, { kind: 'custom' }, read);
 }
 
 export function section<F extends Fields>(fields: F): Section<F> {

@@ -1,20 +1,18 @@
-import { API_STACK_NAME } from '../contract';
-import { AWS_REGIONS, HEALTH_CHECKER_REGIONS, LOG_RETENTION_DAYS } from './aws-regions';
+import { API_STACK_NAME, DEFAULT_DEPENDENCY_BUDGET_MS } from '../contract';
+import { AWS_REGIONS, HEALTH_CHECKER_REGIONS, LOG_RETENTION_DAYS, MIN_CHECKER_REGIONS } from './aws-regions';
 import { readEmail, readOrigin, readRegion, readTags, readUrl } from './readers';
 import { custom, decimal, flag, integer, list, oneOf, optionalText, section, text, variants } from './schema-kit';
 import { readOneOf, readString } from './fields';
 import { DEFAULT_REGIONAL_HOSTNAME } from './regional-hostname';
-
-/** Route 53 gives an HTTPS health check 2 s to connect and answer; the probe budget must leave room for the reply. */
-export const ROUTE53_ANSWER_WINDOW_MS = 2000;
+import { ROUTE53_ANSWER_WINDOW_MS } from '../aws/route53';
 
 const DOMAIN_NAME = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const TFC_NAME = /^[A-Za-z0-9_-]{1,90}$/;
 
 /**
  * Every setting of a config file, declared once: its type, default, allowed values and meaning. Validation
- * (validate.ts), the TypeScript types (types.ts) and the README's configuration table (docs-table.ts) all read this.
- * Rules that relate two settings live in rules.ts.
+ * (validate.ts), the TypeScript types (types.ts), the README's table and config/schema.json (tools/config-table) read
+ * this. Rules that relate two settings live in rules.ts.
  */
 export const SCHEMA = {
   domainName: text({ pattern: DOMAIN_NAME, describe: 'a lower-case DNS name like api.example.com' }, {
@@ -61,15 +59,16 @@ export const SCHEMA = {
     failureThreshold: integer(1, 10, { default: 2, meaning: 'Consecutive failures before a region is unhealthy' }),
     checkerRegions: list((value, field, problems) => readOneOf(value, field, problems, HEALTH_CHECKER_REGIONS),
       'a Route 53 checker region', {
-        default: [], allowed: `none, or at least 3 of ${HEALTH_CHECKER_REGIONS.join(', ')}`,
+        default: [], allowed: `none, or at least ${MIN_CHECKER_REGIONS} of ${HEALTH_CHECKER_REGIONS.join(', ')}`,
         meaning: 'Route 53 checker regions; `[]` for Route 53\'s default set',
       }),
     dependencies: list(readUrl,
       'an http(s) URL with no credentials, not to `domainName` (or a name under it) nor a loopback, link-local or private address', {
       default: [], meaning: 'URLs the health function probes in parallel; any failure makes the region unhealthy',
     }),
+    // The probes' budget leaves room in Route 53's answer window for the reply.
     dependencyTimeoutMs: integer(100, ROUTE53_ANSWER_WINDOW_MS - 100, {
-      default: 1500, meaning: 'Shared budget of those probes, in ms: Route 53 waits 2 s; below `lambda.timeoutSeconds`',
+      default: DEFAULT_DEPENDENCY_BUDGET_MS, meaning: 'Shared budget of those probes, in ms: Route 53 waits 2 s; below `lambda.timeoutSeconds`',
     }),
     errorRate: section({
       enabled: flag({

@@ -4,7 +4,7 @@
  * A short pattern, not the Public Suffix List: it catches the common cases, and a rare miss is only refused later
  * (Route 53 at apply; plan:change flags it).
  */
-const PUBLIC_SECOND_LABELS = new Set(['ac', 'co', 'com', 'edu', 'go', 'gov', 'ltd', 'me', 'ne', 'net', 'or', 'org', 'plc']);
+export const PUBLIC_SECOND_LABELS: ReadonlySet<string> = new Set(['ac', 'co', 'com', 'edu', 'go', 'gov', 'ltd', 'me', 'ne', 'net', 'or', 'org', 'plc']);
 
 /**
  * Whether `domainName` can only be the apex of its hosted zone, known offline: a name of two labels (`example.com`),

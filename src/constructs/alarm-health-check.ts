@@ -2,6 +2,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
 import { Construct } from 'constructs';
+import { healthCheckTags } from '../aws/route53';
 
 export interface AlarmHealthCheckProps {
   /** Route 53 is global; the region's provider keeps every regional resource on its own provider. */
@@ -27,7 +28,7 @@ export class AlarmHealthCheck extends Construct {
       cloudwatchAlarmName: props.alarm.alarmName,
       cloudwatchAlarmRegion: props.alarmRegion,
       insufficientDataHealthStatus: props.insufficientDataHealthStatus,
-      tags: { Name: props.name },
+      tags: healthCheckTags(props.name),
       // A calculated check lists this one: it moves to a replacement before this one is deleted.
       lifecycle: { createBeforeDestroy: true },
     });

@@ -3,7 +3,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
-import { serviceTrustPolicy } from './trust-policy';
+import { serviceTrustPolicy } from '../aws/trust-policy';
 
 /** One per account: no prefix, so a second environment deploying it fails on the name instead of taking it over. */
 export const API_GATEWAY_LOGS_ROLE_NAME = 'api-gateway-cloudwatch-logs';
@@ -43,11 +43,4 @@ export class ApiGatewayCloudwatchRole extends Construct {
       provider, cloudwatchRoleArn: this.role.arn,
     }));
   }
-}
-
-/** The ARN partition of a region: China and GovCloud regions have their own. */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
 }

@@ -4,6 +4,7 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { HealthCheckConfig } from '../config/types';
 import { HEALTH_SEARCH_STRING } from '../contract';
+import { healthCheckTags } from '../aws/route53';
 
 export interface ApiHealthCheckProps {
   /** Route 53 is global; the region's provider keeps every regional resource on its own provider. */
@@ -42,7 +43,7 @@ export class ApiHealthCheck extends Construct {
       // Regional custom domains and execute-api hosts serve many names behind one address and pick the certificate by SNI.
       enableSni: true,
       ...(checkerRegions.length > 0 ? { regions: [...checkerRegions] } : {}),
-      tags: { Name: props.name },
+      tags: healthCheckTags(props.name),
       ...(props.dependsOn?.length ? { dependsOn: props.dependsOn } : {}),
       // Interval, checker regions and type force a new check: the latency records move to the new one before the
       // old one is deleted, so no record ever points at a deleted check.

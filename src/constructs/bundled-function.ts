@@ -6,7 +6,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Fn, TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { LambdaConfig } from '../config/types';
-import { serviceTrustPolicy } from './trust-policy';
+import { serviceTrustPolicy } from '../aws/trust-policy';
 
 export interface BundledFunctionProps {
   /** The function's name, the same in every region. */

@@ -1,6 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
 import { Construct } from 'constructs';
+import { healthCheckTags } from '../aws/route53';
 
 export interface CalculatedHealthCheckProps {
   /** Route 53 is global; the region's provider keeps every regional resource on its own provider. */
@@ -28,7 +29,7 @@ export class CalculatedHealthCheck extends Construct {
       type: 'CALCULATED',
       childHealthchecks: [...props.childHealthCheckIds],
       childHealthThreshold: props.healthyChildren,
-      tags: { Name: props.name },
+      tags: healthCheckTags(props.name),
       // Records (or another calculated check) point at this one: they move to a replacement before it is deleted.
       lifecycle: { createBeforeDestroy: true },
     });

@@ -5,7 +5,7 @@ import { ApiGatewayMethodResponse } from '@cdktf/provider-aws/lib/api-gateway-me
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { originMatchTemplate } from './cors-origin-template';
+import { originMatchTemplate } from '../aws/cors-origin-template';
 
 export const CORS_ALLOW_HEADERS = 'Content-Type,Authorization,X-Amz-Date,X-Api-Key,X-Amz-Security-Token';
 

@@ -1,9 +1,7 @@
 import { ApiGatewayGatewayResponse } from '@cdktf/provider-aws/lib/api-gateway-gateway-response';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct } from 'constructs';
-
-/** Every answer API Gateway makes itself: 4XX (403, 429 from stage throttling, 413, ...) and 5XX (502, 504, ...). */
-export const GATEWAY_RESPONSE_TYPES = ['DEFAULT_4XX', 'DEFAULT_5XX'] as const;
+import { FROM_REQUEST_HEADER, GATEWAY_RESPONSE_HEADER, GATEWAY_RESPONSE_TYPES } from '../aws/api-gateway';
 
 export interface GatewayResponsesProps {
   readonly provider: AwsProvider;
@@ -18,10 +16,10 @@ export interface GatewayResponsesProps {
  * with `Vary: Origin`. These answers carry only API Gateway's generic message and never credentials.
  */
 export function gatewayResponseHeaders(allowOrigins: readonly string[]): Record<string, string> {
-  if (allowOrigins.length === 1) return { 'gatewayresponse.header.Access-Control-Allow-Origin': `'${allowOrigins[0]}'` };
+  if (allowOrigins.length === 1) return { [`${GATEWAY_RESPONSE_HEADER}Access-Control-Allow-Origin`]: `'${allowOrigins[0]}'` };
   return {
-    'gatewayresponse.header.Access-Control-Allow-Origin': 'method.request.header.Origin',
-    'gatewayresponse.header.Vary': "'Origin'",
+    [`${GATEWAY_RESPONSE_HEADER}Access-Control-Allow-Origin`]: `${FROM_REQUEST_HEADER}Origin`,
+    [`${GATEWAY_RESPONSE_HEADER}Vary`]: "'Origin'",
   };
 }
 

@@ -3,7 +3,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct } from 'constructs';
-import { formerAddress } from './former-address';
+import { formerAddress } from '../former-address';
 
 /** Route 53 publishes health-check metrics to CloudWatch in this region only. */
 export const ROUTE53_METRICS_REGION = 'us-east-1';
@@ -47,6 +47,7 @@ export class HealthCheckAlarms extends Construct {
       });
       // Stacks deployed before keyed by position: the subscription at this position moves here, not replaced.
       // Ignored by Terraform when that address is not in state.
+      // Migration shim: delete once every live stack has applied a version keyed by address (no `email-<n>` left in state).
       subscription.moveFromId(formerAddress(this, subscription.terraformResourceType, `email-${index}`));
     });
 

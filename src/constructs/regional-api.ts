@@ -8,10 +8,11 @@ import { Fn, Lazy, TerraformAsset, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { HEALTH_PATH, HELLO_PATH, STAGE_NAME } from '../contract';
 import { ApiConfig, CorsConfig, HealthCheckConfig, LambdaConfig } from '../config/types';
-import { ACCESS_LOG_FORMAT } from './access-log-format';
+import { ACCESS_LOG_FORMAT } from '../aws/access-log-format';
+import { executeApiHost } from '../aws/api-gateway';
 import { BundledFunction } from './bundled-function';
+import { healthFunctionEnvironment, helloWorldEnvironment } from '../aws/function-environment';
 import { MethodMetrics } from './error-rate-alarms';
-import { healthFunctionEnvironment, helloWorldEnvironment } from './function-environment';
 import { GatewayResponses } from './gateway-responses';
 import { LambdaRoute } from './lambda-route';
 
@@ -50,9 +51,9 @@ export class RegionalApi extends Construct {
    * Everything the stage serves (resources, methods, integrations and their responses, gateway responses, invoke
    * permissions). The deployment hashes these objects whole and depends on them: any change to one, or a value
    * only known after apply (a replaced function's ARN in an integration's uri), makes a new deployment that the
-   * stage moves to in the same apply. Add to it with `addServedParts` (read at synth time).
+   * stage moves to in the same apply. Filled by `addServedParts` while the API is built, read at synth time.
    */
-  readonly servedParts: TerraformResource[] = [];
+  private readonly servedParts: TerraformResource[] = [];
 
   private readonly provider: AwsProvider;
   private readonly throttling: ApiConfig;
@@ -95,7 +96,7 @@ export class RegionalApi extends Construct {
       methodPath: '*/*',
       settings: { throttlingRateLimit: this.throttling.throttlingRateLimit, throttlingBurstLimit: this.throttling.throttlingBurstLimit },
     });
-    this.executeApiHost = `${this.restApi.id}.execute-api.${props.region}.amazonaws.com`;
+    this.executeApiHost = executeApiHost(this.restApi.id, props.region);
   }
 
   /**
@@ -118,8 +119,8 @@ export class RegionalApi extends Construct {
     return { apiName: this.restApi.name, stageName: this.stage.stageName, resourcePath: `/${pathPart}`, httpMethod: 'GET' };
   }
 
-  /** Parts the stage serves, added by other constructs (e.g. gateway responses): hashed into every deployment. */
-  addServedParts(...parts: TerraformResource[]): void {
+  /** Parts the stage serves (routes, gateway responses): hashed into every deployment. */
+  private addServedParts(...parts: TerraformResource[]): void {
     this.servedParts.push(...parts);
   }
 

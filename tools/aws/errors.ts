@@ -6,7 +6,8 @@
 export type AwsFailureKind = 'timeout' | 'credentials' | 'not-found' | 'failed';
 
 export class AwsCallError extends Error {
-  constructor(readonly kind: AwsFailureKind, message: string) {
+  /** `awsErrorName`: the SDK error's name (`PreconditionFailedException`), for callers that act on one. */
+  constructor(readonly kind: AwsFailureKind, message: string, readonly awsErrorName?: string) {
     super(message);
     this.name = 'AwsCallError';
   }
@@ -24,7 +25,7 @@ export function describeAwsError(error: unknown, action: string): AwsCallError {
     return new AwsCallError('credentials', `AWS rejected the credentials for ${action}: ${message ?? name}`);
   }
   if (name === 'ResourceNotFoundException' || name === 'NoSuchHealthCheck' || name === 'ResourceNotFound') {
-    return new AwsCallError('not-found', `${action}: not found (${message ?? name}); is the stack deployed in this account?`);
+    return new AwsCallError('not-found', `${action}: not found (${message ?? name}); is the stack deployed in this account?`, name);
   }
-  return new AwsCallError('failed', `${action} failed: ${name ?? 'Error'}: ${message ?? String(error)}`);
+  return new AwsCallError('failed', `${action} failed: ${name ?? 'Error'}: ${message ?? String(error)}`, name);
 }

@@ -1,10 +1,5 @@
 import { HealthCheckObservation } from '@aws-sdk/client-route-53';
-
-/**
- * Route 53 considers an endpoint healthy when more than 18% of its health checkers report it healthy (Route 53
- * Developer Guide, "How Amazon Route 53 determines whether a health check is healthy").
- */
-export const HEALTHY_CHECKER_SHARE = 0.18;
+import { HEALTHY_CHECKER_SHARE } from '../../src/aws/route53';
 
 /** The share of checkers whose latest report is a success. */
 export function healthyShare(observations: readonly HealthCheckObservation[]): number {

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { readZip } from '../../src/archive/read-zip';
+import { readZip } from '../archive/read-zip';
 import { API_STACK_NAME } from '../../src/contract';
 
 export const HANDLERS = ['hello-world', 'health-check'] as const;

@@ -36,10 +36,10 @@ async function main(): Promise<void> {
   lap('loadCdktf');
   const { buildApp } = await import('../../src/app');
   const { configPath, loadConfig } = await import('../../src/config');
-  const { bundleHandler } = await import('../../src/bundling');
+  const { handlerArchive } = await import('../../src/bundling');
   lap('loadAppModules');
-  bundleHandler('hello-world');
-  bundleHandler('health-check');
+  handlerArchive('hello-world');
+  handlerArchive('health-check');
   lap('bundleHandlers');
   const config = loadConfig(configPath());
   lap('loadConfig');

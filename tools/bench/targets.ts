@@ -73,7 +73,7 @@ const PHASE_LABELS: Record<string, string> = {
   nodeBoot: 'node start',
   loadCdktf: 'loading cdktf',
   loadAppModules: 'loading app + provider modules',
-  bundleHandlers: 'esbuild bundling',
+  bundleHandlers: 'handler bundling and zipping',
   loadConfig: 'config',
   construct: 'building constructs',
   synthWithoutArchive: 'synth/JSON writing',

@@ -22,14 +22,14 @@ export interface TestTimes {
 /**
  * Which layer a test file belongs to, by path: terraform (the terraform harness, any path naming terraform), day2
  * (the change plans against a prior state, plan-change/scenarios), e2e
- * (__tests__/e2e, the browser), unit (handlers and config), synth (stacks, constructs, app and main, which
+ * (__tests__/e2e, the browser), unit (handlers, config and AWS facts), synth (stacks, constructs, app and main, which
  * synthesize), other (anything else: local run, policy, drill, tools).
  */
 export function layerOf(testPath: string): Layer {
   if (/terraform/i.test(testPath)) return 'terraform';
   if (/^__tests__\/tools\/plan-change\/scenarios\//.test(testPath)) return 'day2';
   if (/^__tests__\/e2e\//.test(testPath)) return 'e2e';
-  if (/^__tests__\/(lambda-src|src\/config)\//.test(testPath)) return 'unit';
+  if (/^__tests__\/(lambda-src|src\/(config|aws))\//.test(testPath)) return 'unit';
   if (/^__tests__\/(src\/(stacks|constructs|app)|main\.test\.ts$)/.test(testPath)) return 'synth';
   return 'other';
 }

@@ -6,7 +6,8 @@ import { API_STACK_NAME } from '../../src/contract';
 import { projectRoot } from '../../src/project-root';
 import { checkFlags, UsageError } from '../cli/args';
 import { CLI_NAME, DrillArgs, parseDrillArgs } from './args';
-import { boundedClientConfig } from './aws-call';
+import { boundedClientConfig } from '../aws/call';
+import { AwsCallError } from '../aws/errors';
 import { systemClock } from './clock';
 import { DrillDeps, drillSteps, regionOf, runDrill } from './drill';
 import { DrillError, DrillInterrupted } from './errors';
@@ -80,7 +81,7 @@ function reportFailure(error: unknown): number {
     console.error(`${CLI_NAME} ${error.message}; STATUS restored`);
     return 130;
   }
-  if (error instanceof DrillError || error instanceof UsageError) {
+  if (error instanceof DrillError || error instanceof AwsCallError || error instanceof UsageError) {
     console.error(`${CLI_NAME}: ${error.message}`);
     return error instanceof UsageError ? 2 : 1;
   }

@@ -1,6 +1,6 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { Route53Client } from '@aws-sdk/client-route-53';
-import { CallLimits } from './aws-call';
+import { CallLimits } from '../aws/call';
 import { Clock } from './clock';
 import { DnsLookup } from './dns';
 import { DrillInterrupted, DrillTimeout } from './errors';

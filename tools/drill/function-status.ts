@@ -1,7 +1,8 @@
 import {
   FunctionConfiguration, GetFunctionConfigurationCommand, LambdaClient, UpdateFunctionConfigurationCommand,
 } from '@aws-sdk/client-lambda';
-import { awsCall, CallLimits } from './aws-call';
+import { awsCall, CallLimits } from '../aws/call';
+import { AwsCallError } from '../aws/errors';
 import { Clock } from './clock';
 import { DrillError } from './errors';
 
@@ -73,16 +74,14 @@ export async function writeStatus(
   lambda: LambdaClient, clock: Clock, limits: CallLimits, functionName: string, from: FunctionState, status: string | undefined,
 ): Promise<FunctionState> {
   const setting = statusSetting(status);
-  await awsCall(limits, `setting ${setting} on ${functionName}`, async (abortSignal) => {
-    try {
-      return await lambda.send(new UpdateFunctionConfigurationCommand({
-        FunctionName: functionName, Environment: { Variables: withStatus(from.environment, status) }, RevisionId: from.revisionId,
-      }), { abortSignal });
-    } catch (error) {
-      const name = (error as Error).name;
-      throw CONFLICTS.has(name) ? new FunctionChanged(functionName, name) : error;
-    }
-  });
+  try {
+    await awsCall(limits, `setting ${setting} on ${functionName}`, (abortSignal) => lambda.send(new UpdateFunctionConfigurationCommand({
+      FunctionName: functionName, Environment: { Variables: withStatus(from.environment, status) }, RevisionId: from.revisionId,
+    }), { abortSignal }));
+  } catch (error) {
+    const name = error instanceof AwsCallError ? error.awsErrorName : undefined;
+    throw name !== undefined && CONFLICTS.has(name) ? new FunctionChanged(functionName, name) : error;
+  }
   const applied = await readSettled(lambda, clock, limits, functionName);
   if (applied.lastUpdateStatus === 'Failed') {
     throw new DrillError(`Lambda could not apply ${setting} to ${functionName}: ${applied.lastUpdateStatusReason ?? 'no reason given'}`);

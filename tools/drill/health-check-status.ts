@@ -1,7 +1,7 @@
 import {
   GetHealthCheckCommand, GetHealthCheckStatusCommand, HealthCheckObservation, Route53Client,
 } from '@aws-sdk/client-route-53';
-import { awsCall, CallLimits } from './aws-call';
+import { awsCall, CallLimits } from '../aws/call';
 import { failoverModel, FailoverModel } from './model';
 
 /** The failover model from the health check's own settings and the stack's failover_seconds. */

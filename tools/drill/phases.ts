@@ -3,7 +3,7 @@ import { DrillRun } from './drill-run';
 import { DrillError } from './errors';
 import { FailRecord, failRecord, setFailStatus } from './fail-step';
 import { readFunction, statusOf, statusSetting, STATUS_VARIABLE } from './function-status';
-import { healthyShare, isHealthy } from './health';
+import { healthyShare, isHealthy } from '../aws/health-checkers';
 import { observe, readModel } from './health-check-status';
 import { detectionSeconds, FailoverModel } from './model';
 import { restoreStatus } from './restore';

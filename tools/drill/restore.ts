@@ -1,6 +1,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { CallLimits } from './aws-call';
+import { CallLimits } from '../aws/call';
 import { Clock } from './clock';
+import { AwsCallError } from '../aws/errors';
 import { DrillError } from './errors';
 import { changesBetween, mergeChanges } from './function-changes';
 import {
@@ -106,7 +107,8 @@ class Restore {
 
   failure(whyStopped: unknown): RestoreFailed {
     const budgetS = (this.target.callTimeoutMs * RESTORE_CALL_BUDGETS) / 1000;
-    const cause = this.lastError instanceof DrillError ? this.lastError.message : `no confirmation within ${budgetS} s`;
+    const explained = this.lastError instanceof DrillError || this.lastError instanceof AwsCallError;
+    const cause = explained ? (this.lastError as Error).message : `no confirmation within ${budgetS} s`;
     return new RestoreFailed([
       `RESTORE FAILED: ${STATUS_VARIABLE} on ${this.target.functionName} in ${this.target.region} may still be "fail" (${cause}).`,
       `Restore it by hand (sets ${STATUS_VARIABLE} back, every other variable as last read; Lambda refuses it if the function changed since):`,

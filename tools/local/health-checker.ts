@@ -1,12 +1,7 @@
 import { Agent, request } from 'http';
+import { HEALTHY_CHECKER_SHARE, ROUTE53_ANSWER_WINDOW_MS } from '../../src/aws/route53';
 import { CheckOutcome, HealthState, INITIAL_HEALTH, judge, nextHealth } from './health-state';
 import { HealthCheckModel } from './model';
-
-/** Route 53 fails a check whose endpoint has not answered within two seconds; handlers run in real time, so unscaled. */
-export const ANSWER_WINDOW_MS = 2000;
-
-/** Route 53 holds an endpoint healthy while more than this share of its checkers report it healthy. */
-export const HEALTHY_CHECKER_SHARE = 0.18;
 
 /** Whether Route 53 holds an endpoint healthy when `healthy` of its `checkers` report it so (2 of 8 yes, 1 of 8 no). */
 export function fleetHealthy(healthy: number, checkers: number): boolean {
@@ -113,13 +108,14 @@ export class HealthChecker {
 function probe(url: URL, check: HealthCheckModel, agent: Agent): Promise<CheckOutcome> {
   return new Promise((resolve) => {
     // The check's name as Host, as the connection to it would carry (SNI and Host pick the custom domain).
-    const req = request(url, { method: 'GET', timeout: ANSWER_WINDOW_MS, agent, headers: { host: check.host } }, (response) => {
+    // Handlers run in real time, so Route 53's answer window is not scaled.
+    const req = request(url, { method: 'GET', timeout: ROUTE53_ANSWER_WINDOW_MS, agent, headers: { host: check.host } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve(judge(check, response.statusCode ?? 0, Buffer.concat(chunks))));
       response.on('error', (error) => resolve({ ok: false, detail: error.message }));
     });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${ANSWER_WINDOW_MS} ms`)));
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${ROUTE53_ANSWER_WINDOW_MS} ms`)));
     req.on('error', (error) => resolve({ ok: false, detail: error.message }));
     req.end();
   });

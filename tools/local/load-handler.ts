@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { existsSync, readFileSync } from 'fs';
 import { isAbsolute, relative } from 'path';
-import { readZip } from '../../src/archive/read-zip';
+import { readZip } from '../archive/read-zip';
 import { LocalRunError } from './errors';
 import { FunctionModel } from './model';
 

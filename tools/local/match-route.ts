@@ -1,3 +1,4 @@
+import { executeApiHost } from '../../src/aws/api-gateway';
 import { RegionApiModel, RouteModel } from './model';
 
 export type RouteMatch =
@@ -19,11 +20,11 @@ const MISSING_TOKEN = 'Missing Authentication Token';
 export function matchRoute(api: RegionApiModel, path: string): RouteMatch {
   const [, first = '', ...rest] = path.split('/');
   const underFirst = trimmed(`/${rest.join('/')}`);
-  const executeApiHost = `${api.restApiId}.execute-api.${api.region}.amazonaws.com`;
+  const apiHost = executeApiHost(api.restApiId, api.region);
   const mapping = api.basePaths.find((m) => m.basePath !== '' && m.basePath === first);
   const rootMapping = api.basePaths.find((m) => m.basePath === '');
   const via = mapping ? { resource: underFirst, stage: mapping.stageName, eventPath: path, domainName: mapping.domainName }
-    : api.stageNames.includes(first) ? { resource: underFirst, stage: first, eventPath: underFirst, domainName: executeApiHost }
+    : api.stageNames.includes(first) ? { resource: underFirst, stage: first, eventPath: underFirst, domainName: apiHost }
       : rootMapping ? { resource: trimmed(path), stage: rootMapping.stageName, eventPath: path, domainName: rootMapping.domainName }
         : undefined;
   if (!via || !api.stageNames.includes(via.stage)) return { found: false, statusCode: 403, message: MISSING_TOKEN };

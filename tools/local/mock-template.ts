@@ -1,4 +1,4 @@
-import { originMatchTemplate } from '../../src/constructs/cors-origin-template';
+import { originMatchTemplate } from '../../src/aws/cors-origin-template';
 
 /**
  * The one VTL shape the stack's CORS preflight uses (originMatchTemplate): echo the request's Origin into

@@ -1,11 +1,10 @@
+import { executeApiHost, parseExecuteApiHost } from '../../src/aws/api-gateway';
+import { ALIAS_TTL_SECONDS } from '../../src/aws/route53';
 import { HEALTH_CHECKER_REGIONS } from '../../src/config/aws-regions';
 import { DerivedCheckModel, HealthCheckModel, LatencyRecordModel } from './model';
 import { block } from '../stack-model/references';
 import { StackModel } from '../stack-model/stack-model';
 
-/** Route 53 answers ALIAS records to API Gateway with this TTL. */
-export const ALIAS_TTL_SECONDS = 60;
-const EXECUTE_API_HOST = /^\$\{aws_api_gateway_rest_api\.([A-Za-z0-9_-]+)\.id\}\.execute-api\.([a-z0-9-]+)\.amazonaws\.com$/;
 
 /** Route 53 check types that combine other signals instead of probing an endpoint. */
 const DERIVED_TYPES = ['CALCULATED', 'CLOUDWATCH_METRIC'];
@@ -19,7 +18,7 @@ export function readHealthChecks(stack: StackModel): Map<string, HealthCheckMode
   const checks = new Map<string, HealthCheckModel>();
   for (const { name: id, address: what, body: check } of stack.resources('aws_route53_health_check')) {
     if (DERIVED_TYPES.includes(String(check.type))) continue;
-    const target = EXECUTE_API_HOST.test(String(check.fqdn)) ? executeApiTarget(stack, what, check.fqdn)
+    const target = parseExecuteApiHost(String(check.fqdn)) ? executeApiTarget(stack, what, check.fqdn)
       : hostnameTarget(stack, what, stack.literal(check.fqdn, `${what}.fqdn`));
     checks.set(id, {
       id,
@@ -73,11 +72,11 @@ function checkerRegions(regions: unknown, what: string): readonly string[] {
 }
 
 function executeApiTarget(stack: StackModel, what: string, fqdn: unknown): Pick<HealthCheckModel, 'targetRegion' | 'host' | 'viaCustomDomain'> {
-  const host = EXECUTE_API_HOST.exec(String(fqdn))!;
+  const { region } = parseExecuteApiHost(String(fqdn))!;
   const restApi = stack.referenced(fqdn, 'aws_api_gateway_rest_api', `${what}.fqdn`);
   const apiRegion = stack.requireRegion(restApi);
-  if (apiRegion !== host[2]) throw new Error(`${what}.fqdn names region ${host[2]} but ${restApi.address} is in ${apiRegion}`);
-  return { targetRegion: apiRegion, host: `${restApi.name}.execute-api.${apiRegion}.amazonaws.com`, viaCustomDomain: false };
+  if (apiRegion !== region) throw new Error(`${what}.fqdn names region ${region} but ${restApi.address} is in ${apiRegion}`);
+  return { targetRegion: apiRegion, host: executeApiHost(restApi.name, apiRegion), viaCustomDomain: false };
 }
 
 /** The region a hostname resolves to: the one whose custom domain its simple ALIAS (or CNAME) record points at. */

@@ -1,4 +1,4 @@
-import { readZip } from '../../../src/archive/read-zip';
+import { readZip } from '../../../tools/archive/read-zip';
 import { writeZip } from '../../../src/archive/write-zip';
 
 const files = new Map([

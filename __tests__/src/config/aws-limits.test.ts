@@ -1,5 +1,6 @@
 import { ConfigError, MAX_PRINTED_PROBLEMS, validateConfig } from '../../../src/config/validate';
 import { MINIMAL, problemsOf } from '../../helpers/config';
+import { expectJsonSchemaRefuses, jsonSchemaErrors } from '../../helpers/json-schema';
 
 const origins = (count: number) => Array.from({ length: count }, (_, i) => `https://app-${i}.customer-domain.example.com`);
 const urls = (count: number) => Array.from({ length: count }, (_, i) => `https://dependency-${i}.internal.example.com/health`);
@@ -50,6 +51,16 @@ const refused: Array<[string, Record<string, unknown>, string]> = [
     'state.key: "envs//prod.tfstate" holds "//", which terraform init refuses for the S3 backend ("Value must not contain "//"")'],
 ];
 
+const JUST_INSIDE = {
+  ...MINIMAL,
+  domainName: `${'a'.repeat(52)}.example.com`,
+  tags: tags(9),
+  cors: { allowOrigins: ['https://app.example.com:65535'] },
+  alarms: { emails: ['first.last+ops@mail.example.co.uk'] },
+  healthCheck: { dependencies: urls(40) },
+  state: { key: 'k'.repeat(1024) },
+};
+
 describe('AWS limits refused at synth', () => {
   test.each(refused)('%s', (_name, overrides, expected) => {
     const problems = problemsOf({ ...MINIMAL, ...overrides });
@@ -69,26 +80,26 @@ describe('AWS limits refused at synth', () => {
       + 'which would sit in plain text in the synthesized JSON, the Terraform state and the function\'s environment; give a health URL that needs no secret');
   });
 
-  test('neighbours of the refused values are accepted: CNAME below the apex, distinct tag keys, a key in folders', () => {
-    const config = validateConfig({
-      ...MINIMAL, domainName: 'api.example.co.uk', dns: { recordType: 'CNAME' }, tags: { Team: 'a', Team2: 'b' }, state: { key: 'a/b/c.tfstate' },
-    });
-    expect(config.dns.recordType).toBe('CNAME');
-    expect(validateConfig({ ...MINIMAL, domainName: 'www.example.com', dns: { recordType: 'CNAME' } }).domainName).toBe('www.example.com');
-    expect(validateConfig({ ...MINIMAL, domainName: 'example.com' }).dns.recordType).toBe('ALIAS');
+  test('neighbours of the refused values are accepted, by config/schema.json too: CNAME below the apex, distinct tag keys, a key in folders', () => {
+    const neighbours = [
+      { ...MINIMAL, domainName: 'api.example.co.uk', dns: { recordType: 'CNAME' }, tags: { Team: 'a', Team2: 'b' }, state: { key: 'a/b/c.tfstate' } },
+      { ...MINIMAL, domainName: 'www.example.com', dns: { recordType: 'CNAME' } },
+      { ...MINIMAL, domainName: 'example.com' },
+    ];
+    expect(validateConfig(neighbours[0]).dns.recordType).toBe('CNAME');
+    expect(validateConfig(neighbours[1]).domainName).toBe('www.example.com');
+    expect(validateConfig(neighbours[2]).dns.recordType).toBe('ALIAS');
+    neighbours.forEach((raw) => expect(jsonSchemaErrors(raw)).toEqual([]));
   });
 
-  test('values just inside the limits are accepted', () => {
-    const config = validateConfig({
-      ...MINIMAL,
-      domainName: `${'a'.repeat(52)}.example.com`,
-      tags: tags(9),
-      cors: { allowOrigins: ['https://app.example.com:65535'] },
-      alarms: { emails: ['first.last+ops@mail.example.co.uk'] },
-      healthCheck: { dependencies: urls(40) },
-      state: { key: 'k'.repeat(1024) },
-    });
+  test('values just inside the limits are accepted, by config/schema.json too', () => {
+    const config = validateConfig(JUST_INSIDE);
     expect(config.domainName).toHaveLength(64);
+    expect(jsonSchemaErrors(JUST_INSIDE)).toEqual([]);
+  });
+
+  test.each(refused)('config/schema.json refuses it too, wherever JSON Schema can say it: %s', (name, overrides) => {
+    expectJsonSchemaRefuses(name, { ...MINIMAL, ...overrides });
   });
 });
 

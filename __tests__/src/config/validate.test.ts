@@ -1,5 +1,6 @@
 import { validateConfig } from '../../../src/config/validate';
 import { MINIMAL, problemsOf } from '../../helpers/config';
+import { expectJsonSchemaRefuses } from '../../helpers/json-schema';
 
 const withField = (field: string, value: unknown) => ({ ...MINIMAL, [field]: value });
 const withSection = (section: string, value: unknown) => ({ ...MINIMAL, [section]: value });
@@ -205,4 +206,15 @@ describe('validateConfig rejects', () => {
     expect(problems).toHaveLength(4);
     problems.forEach((line) => expect(line).not.toContain('\n'));
   });
+});
+
+describe('config/schema.json refuses them too, wherever JSON Schema can say it', () => {
+  test.each(badCases)('%s', (name, raw) => expectJsonSchemaRefuses(name, raw));
+});
+
+test('a $schema key is the one key beside the settings a file may hold', () => {
+  expect(validateConfig({ ...MINIMAL, $schema: './schema.json' }).domainName).toBe(MINIMAL.domainName);
+  expect(problemsOf({ ...MINIMAL, $schema: 7 })).toEqual(['$schema: 7 must be a string, not a number']);
+  expect(problemsOf({ ...MINIMAL, $schma: './schema.json' })).toEqual([expect.stringMatching(/^\$schma: unknown setting \(did you mean "\$schema"\?\)/)]);
+  expect(problemsOf({ ...MINIMAL, lambda: { $schema: './schema.json' } })).toEqual([expect.stringMatching(/^lambda\.\$schema: unknown setting/)]);
 });

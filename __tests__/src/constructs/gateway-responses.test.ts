@@ -1,4 +1,4 @@
-import { originMatchTemplate } from '../../../src/constructs/cors-origin-template';
+import { originMatchTemplate } from '../../../src/aws/cors-origin-template';
 import { testConfig } from '../../helpers/config';
 import { inRegion, onlyInRegion, Resource, synthApiStack } from '../../helpers/synth';
 

@@ -1,4 +1,4 @@
-import { originMatchTemplate } from '../../../src/constructs/cors-origin-template';
+import { originMatchTemplate } from '../../../src/aws/cors-origin-template';
 import { echoedOrigins } from '../../../tools/local/mock-template';
 
 const origins = ['https://a.example.com', 'http://localhost:8080'];

@@ -1,3 +1,4 @@
+import { parseExecuteApiHost } from '../../../src/aws/api-gateway';
 import { block, referencesIn } from '../../stack-model/references';
 import { PolicyRule, Violation } from '../types';
 import { StackResource } from '../../stack-model/stack-model';
@@ -67,7 +68,7 @@ function regionalTargets(resource: StackResource): Array<[string, Expectation]> 
   }
   if (resource.type === 'aws_route53_health_check') {
     const host = String(body.fqdn ?? '');
-    const region = /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com/.exec(host)?.[1];
+    const region = parseExecuteApiHost(host)?.region;
     if (!region) return [];
     return referencesIn(host).map((target) => [target, { label: `health check of an API in ${region} probes`, region }]);
   }

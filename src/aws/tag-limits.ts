@@ -1,3 +1,5 @@
+import { healthCheckTags } from './route53';
+
 /** AWS's limit of tags on one resource (Lambda, IAM, CloudWatch, SNS, S3, DynamoDB, API Gateway). */
 export const MAX_TAGS_PER_RESOURCE = 50;
 
@@ -7,5 +9,5 @@ export const MAX_TAGS_PER_RESOURCE = 50;
  */
 export const MAX_HEALTH_CHECK_TAGS = 10;
 
-/** The tag keys ApiHealthCheck sets itself; with the default tags they count towards MAX_HEALTH_CHECK_TAGS. */
-export const HEALTH_CHECK_OWN_TAG_KEYS: readonly string[] = ['Name'];
+/** The tag keys every health check sets itself; with the default tags they count towards MAX_HEALTH_CHECK_TAGS. */
+export const HEALTH_CHECK_OWN_TAG_KEYS: readonly string[] = Object.keys(healthCheckTags(''));

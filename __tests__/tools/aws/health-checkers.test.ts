@@ -1,4 +1,4 @@
-import { healthyShare, isHealthy } from '../../../tools/drill/health';
+import { healthyShare, isHealthy } from '../../../tools/aws/health-checkers';
 
 const reports = (ok: number, failed: number) => [
   ...Array.from({ length: ok }, () => ({ StatusReport: { Status: 'Success: HTTP Status Code 200, OK' } })),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { configTable, TABLE_END, TABLE_START, withConfigTable } from '../../../src/config/docs-table';
+import { configTable, TABLE_END, TABLE_START, withConfigTable } from '../../../tools/config-table/readme-table';
 
 const README = join(__dirname, '..', '..', '..', 'README.md');
 

@@ -1,5 +1,5 @@
-import { Entry, Fields } from './schema-kit';
-import { SCHEMA } from './schema';
+import { Entry, Fields } from '../../src/config/schema-kit';
+import { SCHEMA } from '../../src/config/schema';
 
 /** The README's configuration table sits between these two lines; `npm run docs:config` rewrites what is between. */
 export const TABLE_START = '<!-- config-table:start (generated from src/config/schema.ts by npm run docs:config) -->';

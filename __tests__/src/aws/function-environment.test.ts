@@ -1,7 +1,7 @@
 import {
   environmentBytes, healthFunctionEnvironment, helloWorldEnvironment, LAMBDA_ENVIRONMENT_LIMIT_BYTES,
-} from '../../../src/constructs/function-environment';
-import { HEALTH_CHECK_OWN_TAG_KEYS, MAX_HEALTH_CHECK_TAGS } from '../../../src/constructs/tag-limits';
+} from '../../../src/aws/function-environment';
+import { HEALTH_CHECK_OWN_TAG_KEYS, MAX_HEALTH_CHECK_TAGS } from '../../../src/aws/tag-limits';
 import { testConfig } from '../../helpers/config';
 import { resourcesOf, synthApiStack } from '../../helpers/synth';
 
