@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { readZip } from '../../src/archive/read-zip';
+import { readZip } from '../../tools/archive/read-zip';
 import { writeZip } from '../../src/archive/write-zip';
 import { manifestOf, RELEASE_FILE } from '../../tools/rollout/release';
 import { StackModel } from '../../tools/stack-model/stack-model';
