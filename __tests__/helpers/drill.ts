@@ -1,4 +1,3 @@
-import { Clock } from '../../tools/drill/clock';
 
 /** `terraform output -json` of a deployed two-region stack, as the global layer's outputs define it. */
 export function outputsJson(overrides: Record<string, unknown> = {}): string {
@@ -21,20 +20,3 @@ export function outputsJson(overrides: Record<string, unknown> = {}): string {
   });
 }
 
-/** A clock that jumps instead of waiting; `onSleep` runs before each jump (tests fire interrupts from it). */
-export class FakeClock implements Clock {
-  time = 1_000_000;
-  sleeps = 0;
-  constructor(private readonly onSleep: (count: number) => void = () => undefined) {}
-
-  now(): number {
-    return this.time;
-  }
-
-  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    this.sleeps += 1;
-    this.onSleep(this.sleeps);
-    if (signal?.aborted) throw signal.reason;
-    this.time += ms;
-  }
-}

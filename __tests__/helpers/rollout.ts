@@ -5,7 +5,6 @@ import { API_STACK_NAME } from '../../src/contract';
 import { attributeRegions } from '../../tools/stack-model/region-attribution';
 import { StackModel } from '../../tools/stack-model/stack-model';
 import { TerraformJson } from '../../tools/stack-model/terraform-json';
-import { Clock } from '../../tools/rollout/clock';
 import { manifestOf, RELEASE_FILE, Release, releaseKey } from '../../tools/rollout/release';
 
 /**
@@ -16,24 +15,6 @@ export function fakeRelease(name: string, regions: Record<string, string>, json:
   const manifest = { format: 1 as const, stack: API_STACK_NAME, regions, global: `${name}-global`, retiredRegions };
   const model = new StackModel(json);
   return { dir: `/releases/${name}`, stackDir: `/releases/${name}/stacks/${API_STACK_NAME}`, manifest, model, attribution: attributeRegions(model), key: releaseKey(manifest) };
-}
-
-/** A clock that jumps instead of waiting; `onSleep` runs before each jump (tests fire interrupts from it). */
-export class FakeClock implements Clock {
-  time = 1_000_000;
-  sleeps = 0;
-  constructor(private readonly onSleep: (count: number) => void = () => undefined) {}
-
-  now(): number {
-    return this.time;
-  }
-
-  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    this.sleeps += 1;
-    this.onSleep(this.sleeps);
-    if (signal?.aborted) throw signal.reason;
-    this.time += ms;
-  }
 }
 
 /** A small stack in the shape of the real one: per region a function (with its archive), a check and its us-east-1 alarm. */

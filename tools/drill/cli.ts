@@ -8,7 +8,7 @@ import { checkFlags, UsageError } from '../cli/args';
 import { CLI_NAME, DrillArgs, parseDrillArgs } from './args';
 import { boundedClientConfig } from '../aws/call';
 import { AwsCallError } from '../aws/errors';
-import { systemClock } from './clock';
+import { systemClock } from '../cli/clock';
 import { DrillDeps, drillSteps, regionOf, runDrill } from './drill';
 import { DrillError, DrillInterrupted } from './errors';
 import { readOutputsFile, readTerraformOutputs, StackOutputs } from './outputs';

@@ -1,7 +1,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { CallLimits } from '../aws/call';
-import { Clock } from './clock';
+import { Clock } from '../cli/clock';
 import { DnsLookup } from './dns';
 import { DrillInterrupted, DrillTimeout } from './errors';
 import { STATUS_VARIABLE } from './function-status';

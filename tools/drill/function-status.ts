@@ -3,7 +3,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { awsCall, CallLimits } from '../aws/call';
 import { AwsCallError } from '../aws/errors';
-import { Clock } from './clock';
+import { Clock } from '../cli/clock';
 import { DrillError } from './errors';
 
 export const STATUS_VARIABLE = 'STATUS';

@@ -1,6 +1,6 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { CallLimits } from '../aws/call';
-import { Clock } from './clock';
+import { Clock } from '../cli/clock';
 import { AwsCallError } from '../aws/errors';
 import { DrillError } from './errors';
 import { changesBetween, mergeChanges } from './function-changes';

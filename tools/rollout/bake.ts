@@ -1,4 +1,4 @@
-import { Clock } from './clock';
+import { Clock } from '../cli/clock';
 import { RolloutInterrupted } from './errors';
 import { Prober } from './probe';
 import { GateReader, ProbeTarget, RegionSignals } from './target';

@@ -2,7 +2,7 @@ import { resolve } from 'path';
 import { UsageError } from '../cli/args';
 import { SynthError } from '../stack-model/synthesize';
 import { parseRolloutArgs, RolloutArgs } from './args';
-import { systemClock } from './clock';
+import { systemClock } from '../cli/clock';
 import { defaultWavePlanner } from './default-planner';
 import { runDryRun, WavePlanner, WavePlanRequest } from './dry-run';
 import { RolloutError } from './errors';

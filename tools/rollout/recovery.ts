@@ -1,4 +1,4 @@
-import { Clock } from './clock';
+import { Clock } from '../cli/clock';
 import { Release } from './release';
 import { GateReader, Target } from './target';
 

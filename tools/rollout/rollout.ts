@@ -1,5 +1,6 @@
 import { bake, BakeResult, describeCounts, RegionCounts } from './bake';
-import { Clock, scaledClock } from './clock';
+import { Clock } from '../cli/clock';
+import { scaledClock } from './scaled-clock';
 import { ApplyFailed, RolloutError, RolloutInterrupted } from './errors';
 import { OutcomeKind, RolloutOutcome, WaveRecord } from './outcome';
 import { Prober } from './probe';

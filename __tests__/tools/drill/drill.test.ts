@@ -3,7 +3,7 @@ import { GetHealthCheckStatusCommand } from '@aws-sdk/client-route-53';
 import { drillSteps, runDrill } from '../../../tools/drill/drill';
 import { DrillInterrupted } from '../../../tools/drill/errors';
 import { RestoreFailed } from '../../../tools/drill/restore';
-import { FakeClock } from '../../helpers/drill';
+import { FakeClock } from '../../helpers/clock';
 import {
   awsError, deps, lambdaMock, observations, ORIGINAL_ENV, outputs, resetMocks, route53Mock, simulate, updates,
 } from './simulation';

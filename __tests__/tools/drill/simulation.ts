@@ -6,7 +6,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { DrillDeps } from '../../../tools/drill/drill';
 import { DnsLookup } from '../../../tools/drill/dns';
 import { parseStackOutputs } from '../../../tools/drill/outputs';
-import { FakeClock, outputsJson } from '../../helpers/drill';
+import { FakeClock } from '../../helpers/clock';
+import { outputsJson } from '../../helpers/drill';
 
 export const lambdaMock = mockClient(LambdaClient);
 export const route53Mock = mockClient(Route53Client);

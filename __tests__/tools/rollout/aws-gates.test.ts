@@ -4,7 +4,7 @@ import { join } from 'path';
 import { AwsCallError } from '../../../tools/aws/errors';
 import { awsGateClients } from '../../../tools/rollout/aws-clients';
 import { awsGateReader, AwsRegionGates } from '../../../tools/rollout/aws-gates';
-import { systemClock } from '../../../tools/rollout/clock';
+import { systemClock } from '../../../tools/cli/clock';
 import { ProgressFile } from '../../../tools/rollout/progress';
 import { reportLines } from '../../../tools/rollout/report';
 import { runRollout } from '../../../tools/rollout/rollout';

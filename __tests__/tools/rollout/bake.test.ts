@@ -1,6 +1,6 @@
 import { bake, BakeOptions } from '../../../tools/rollout/bake';
 import { RegionSignals } from '../../../tools/rollout/target';
-import { FakeClock } from '../../helpers/rollout';
+import { FakeClock } from '../../helpers/clock';
 import { fakeProber } from './fake-target';
 
 const OPTIONS: BakeOptions = {

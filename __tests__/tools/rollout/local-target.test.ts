@@ -8,7 +8,8 @@ import { httpProber } from '../../../tools/rollout/probe';
 import { ProgressFile } from '../../../tools/rollout/progress';
 import { readRelease, regionId } from '../../../tools/rollout/release';
 import { runRollout } from '../../../tools/rollout/rollout';
-import { FakeClock, releasePair } from '../../helpers/rollout';
+import { FakeClock } from '../../helpers/clock';
+import { releasePair } from '../../helpers/rollout';
 import { FakeLocalRun } from './fake-local-run';
 
 const dirs = releasePair();

@@ -4,7 +4,8 @@ import { join } from 'path';
 import { ProgressFile } from '../../../tools/rollout/progress';
 import { reportLines } from '../../../tools/rollout/report';
 import { RolloutDeps, RolloutPlan, runRollout } from '../../../tools/rollout/rollout';
-import { FakeClock, fakeRelease } from '../../helpers/rollout';
+import { FakeClock } from '../../helpers/clock';
+import { fakeRelease } from '../../helpers/rollout';
 import { FakeTarget, fakeProber } from './fake-target';
 
 const previous = fakeRelease('previous', { 'us-east-1': 'east-1', 'us-west-2': 'west-1', 'eu-west-1': 'eu-1' });
