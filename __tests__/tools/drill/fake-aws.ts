@@ -1,5 +1,5 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
-import { AddressInfo, Socket } from 'net';
+import { IncomingMessage, ServerResponse } from 'http';
+import { FakeHttpServer } from '../../helpers/fake-http-server';
 
 export type Operation = 'GetFunctionConfiguration' | 'UpdateFunctionConfiguration' | 'GetHealthCheck' | 'GetHealthCheckStatus';
 /**
@@ -18,7 +18,7 @@ interface UpdateBody {
  * and a health check that follows its STATUS. `behave` picks each call's fate from the operation and its count.
  * Like Lambda, every update moves the function's RevisionId, and an update naming an older one is refused (412).
  */
-export class FakeAws {
+export class FakeAws extends FakeHttpServer {
   env: Record<string, string>;
   revision = 1;
   readonly calls: Record<Operation, number> = {
@@ -27,16 +27,10 @@ export class FakeAws {
   behave: (operation: Operation, call: number) => Behaviour = () => 'answer';
   /** When the first call came (Date.now()): the drill's start, whatever its process took to start. */
   firstCallAt?: number;
-  private readonly server: Server;
-  private readonly sockets = new Set<Socket>();
 
   constructor(env: Record<string, string>) {
+    super();
     this.env = { ...env };
-    this.server = createServer((request, response) => void this.handle(request, response));
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
   }
 
   get revisionId(): string {
@@ -49,17 +43,7 @@ export class FakeAws {
     this.revision += 1;
   }
 
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    this.sockets.forEach((socket) => socket.destroy());
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await new Promise<string>((resolve) => {
       let text = '';
       request.on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });

@@ -1,5 +1,5 @@
-import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
-import { AddressInfo, Socket } from 'net';
+import { IncomingMessage, ServerResponse } from 'http';
+import { FakeHttpServer } from '../../helpers/fake-http-server';
 
 export type Operation = 'DescribeAlarms' | 'GetMetricData' | 'GetHealthCheckStatus';
 /** What the fake does with one call: answer, or never answer. */
@@ -10,7 +10,7 @@ export type Behaviour = 'answer' | 'hang';
  * name, API Gateway counts and Route 53's HealthCheckStatus metric, endpoint checks by id. The region a CloudWatch
  * call was signed for picks which counts it gets. `behave` picks each call's fate from the operation and its count.
  */
-export class FakeAws {
+export class FakeAws extends FakeHttpServer {
   readonly alarms = new Map<string, { state: string; reason?: string }>();
   /** Region -> GET /helloworld Count and 5XXError sums. */
   readonly counts = new Map<string, { requests: number; failed: number }>();
@@ -20,28 +20,8 @@ export class FakeAws {
   readonly checks = new Map<string, boolean>();
   readonly calls: Record<Operation, number> = { DescribeAlarms: 0, GetMetricData: 0, GetHealthCheckStatus: 0 };
   behave: (operation: Operation, call: number) => Behaviour = () => 'answer';
-  private readonly server: Server;
-  private readonly sockets = new Set<Socket>();
 
-  constructor() {
-    this.server = createServer((request, response) => void this.handle(request, response));
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-  }
-
-  async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    this.sockets.forEach((socket) => socket.destroy());
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  protected async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let body = '';
     for await (const chunk of request) body += (chunk as Buffer).toString('utf8');
     const target = String(request.headers['x-amz-target'] ?? '');
