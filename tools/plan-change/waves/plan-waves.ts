@@ -17,6 +17,7 @@ import { RunContext } from '../targets';
 import { stateAfterApply } from './fold';
 import { stepChanges } from './step-changes';
 import { RolloutStep, rolloutSteps } from './steps';
+import { withoutSettled } from './settle';
 import { StepMember, StepWorkspaces } from './step-workspaces';
 
 export interface WavePlanOptions {
@@ -83,20 +84,34 @@ export async function planWaveSets(requests: readonly WavePlanRequest[], options
   }
 }
 
-/** Step k of every member in one run (per provider group), its apply folded into the member's state before step k+1. */
-async function planSteps(members: StepMember[], workspaces: StepWorkspaces,
-  fold: (member: StepMember, plan: BatchPlanJson) => StateFile): Promise<PlannedStep[][]> {
+type Fold = (member: StepMember, plan: BatchPlanJson) => StateFile;
+
+/**
+ * Plans step k of every member in run k, folding its apply into the member's state. What only an apply knows is a
+ * placeholder in a folded state (a new deployment's `triggers`, a hash over the objects it serves; a list of new check
+ * ids): planning the same wave again against it lets the provider compute those values, as the prior state's
+ * convergence does. That plan changes nothing real (nothing else happened in between), so it is folded in unreported.
+ * It runs beside the next step, in the same Terraform run (settle.ts says why that is sound).
+ */
+async function planSteps(members: StepMember[], workspaces: StepWorkspaces, fold: Fold): Promise<PlannedStep[][]> {
   const results: PlannedStep[][] = members.map(() => []);
   const count = Math.max(...members.map((m) => m.steps.length));
   for (let k = 0; k < count; k++) {
-    const plans = await workspaces.plan(members, k);
+    const runs = members.map((m) => ({ settle: k > 0 && m.steps[k - 1]?.kind === 'wave' ? m.steps[k - 1] : undefined, step: m.steps[k] }));
+    const plans = await workspaces.plan(members, runs);
     members.forEach((member, index) => {
-      const step = member.steps[k];
-      if (!step) return;
-      const plan = plans[index];
-      const stateAfter = plan ? fold(member, plan) : member.state;
-      results[index].push({ step, plan, changes: plan ? stepChanges(plan, step) : [], stateAfter });
-      members[index] = { ...member, state: stateAfter };
+      const { settle, step } = plans[index];
+      let state = member.state;
+      if (settle) {
+        state = fold(member, settle);
+        results[index][k - 1] = { ...results[index][k - 1], stateAfter: state };
+      }
+      if (step) state = fold({ ...member, state }, step);
+      if (runs[index].step) {
+        const changes = step ? withoutSettled(stepChanges(step, runs[index].step!), runs[index].step!, settle) : [];
+        results[index].push({ step: runs[index].step!, plan: step, changes, stateAfter: state });
+      }
+      members[index] = { ...member, state };
     });
   }
   return results;
