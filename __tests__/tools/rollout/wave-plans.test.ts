@@ -43,7 +43,7 @@ describeWithTerraform('rollout --dry-run: each wave planned by hashicorp/aws aga
       { previous, to: releases.addRegion, waves: [[NEW_REGION], [R1, R2, R3]] },
       { previous, to: releases.rename, waves: WAVES },
     ], { terraform });
-  }, TERRAFORM_TIMEOUT_MS);
+  }, 2 * TERRAFORM_TIMEOUT_MS); // three Terraform runs in a row, and a convergence when the prior state is not cached
 
   test('handler code, memory and CORS: wave 1 changes only r1, wave 2 only r2 and r3, the final full plan nothing', () => {
     const [first, second] = release.plan.waves;
