@@ -58,13 +58,16 @@ export class BatchWorkspace implements Planner {
 
   private constructor(private readonly session: TerraformSession, readonly dir: string) {}
 
-  /** `plan -refresh=false` against a combined state (none: empty); resolves whether Terraform plans any change. */
-  async plan(state: StateFile | undefined): Promise<boolean> {
+  /**
+   * `plan -refresh=false` against a combined state (none: empty), with `extraArgs` (e.g. `-target=module.stack0.ADDR`);
+   * resolves whether Terraform plans any change.
+   */
+  async plan(state: StateFile | undefined, extraArgs: readonly string[] = []): Promise<boolean> {
     const stateFile = join(this.dir, OFFLINE_STATE_FILE);
     if (state) writeFileSync(stateFile, JSON.stringify(state));
     else rmSync(stateFile, { force: true });
     try {
-      await runTerraform(this.session, this.dir, ['plan', '-input=false', '-lock=false', '-refresh=false', '-detailed-exitcode', `-out=${PLAN_FILE}`]);
+      await runTerraform(this.session, this.dir, ['plan', '-input=false', '-lock=false', '-refresh=false', '-detailed-exitcode', `-out=${PLAN_FILE}`, ...extraArgs]);
       return false;
     } catch (error) {
       if (error instanceof TerraformCommandError && error.exitCode === 2) return true;

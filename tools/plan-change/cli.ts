@@ -1,5 +1,5 @@
 import { existsSync } from 'fs';
-import { checkFlags, parseCli } from '../cli/args';
+import { checkFlags, parseCli, UsageError } from '../cli/args';
 import { MirrorError } from '../terraform/cli-config';
 import { findTerraform } from '../terraform/find-terraform';
 import { TerraformCommandError } from '../terraform/run';
@@ -12,6 +12,7 @@ import { UnknownActionError } from './risk/changes';
 import { Classification, classifyPlan } from './risk/classify';
 import { RunGuard } from './run-guard';
 import { ConfigSideError } from './synth-config';
+import { planWavesCli } from './waves/cli-waves';
 
 // `npm run plan:change`: what a config change does to a live stack, planned offline by the real provider.
 export const EXIT_OUTAGE = 1;
@@ -22,7 +23,7 @@ export const EXIT_STOPPED = 130;
 class CliFailure extends Error {}
 
 /** Errors that are the input's or the environment's (one line, exit 2); anything else is a bug and keeps its trace. */
-const KNOWN_ERRORS = [CliFailure, PlanFileError, UnknownActionError, ConfigSideError, ConvergenceError, MirrorError, TerraformCommandError];
+const KNOWN_ERRORS = [CliFailure, UsageError, PlanFileError, UnknownActionError, ConfigSideError, ConvergenceError, MirrorError, TerraformCommandError];
 
 const guard = new RunGuard();
 
@@ -43,6 +44,7 @@ async function planFromConfigs(args: Extract<PlanChangeArgs, { kind: 'configs' }
   if (args.fromApp && !existsSync(args.fromApp)) throw new CliFailure(`--from-app ${args.fromApp}: no such file (build that version first)`);
   const started = Date.now();
   const notice = (line: string) => console.error(`${NAME}: ${line}`);
+  if (args.waves !== undefined) return planWavesCli({ ...args, waves: args.waves }, terraform.binary, guard, notice);
   const result = await planChange({ from: args.from, to: args.to, fromApp: args.fromApp, terraform: terraform.binary, guard, notice });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const prior = result.priorState.cached ? 'prior state from cache' : `prior state converged in ${result.priorState.rounds} round(s)`;

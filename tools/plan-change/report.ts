@@ -19,7 +19,8 @@ const SHORT: Record<ChangeKind, string> = {
 /** Rare kinds (an upgrade dropping what the stack no longer owns): their column shows only when there are some. */
 const RARE_KINDS: readonly ChangeKind[] = ['forget', 'replace-forget'];
 
-function risksOf(change: Change, findings: readonly Finding[]): string {
+/** `OUTAGE rule; WARNING rule` for the findings about one change (empty for none). */
+export function risksOf(change: Change, findings: readonly Finding[]): string {
   return findings.filter((f) => f.address === change.address).map((f) => `${f.severity.toUpperCase()} ${f.rule}`).join('; ');
 }
 

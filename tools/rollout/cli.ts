@@ -4,8 +4,8 @@ import { SynthError } from '../stack-model/synthesize';
 import { parseRolloutArgs, RolloutArgs } from './args';
 import { systemClock } from '../cli/clock';
 import { defaultWavePlanner } from './default-planner';
-import { runDryRun, WavePlanner, WavePlanRequest } from './dry-run';
-import { RolloutError } from './errors';
+import { runDryRun, WavePlanner, wavePlanProblems, WavePlanRequest } from './dry-run';
+import { RolloutError, RolloutInterrupted } from './errors';
 import { LocalRunClient } from './local-run-client';
 import { LocalTarget } from './local-target';
 import { EXIT_CODES } from './outcome';
@@ -76,12 +76,19 @@ async function createTarget(args: RolloutArgs, stateDir: string, log: (line: str
   });
 }
 
+/** Exit 0 when the previewed rollout would go through, 1 when it would stop (one line each), 130 on SIGINT/SIGTERM. */
 async function dryRun(planner: WavePlanner, request: WavePlanRequest, json: boolean): Promise<number> {
   const stop = new AbortController();
-  const unsubscribe = subscribeToSignals(() => stop.abort(new RolloutError('dry run interrupted')));
+  const unsubscribe = subscribeToSignals((signal) => stop.abort(new RolloutInterrupted(signal)));
   try {
-    await runDryRun(planner, request, json, stop.signal, (text) => console.log(text));
-    return 0;
+    const plan = await runDryRun(planner, request, json, stop.signal, (text) => console.log(text));
+    const problems = wavePlanProblems(plan);
+    problems.forEach((problem) => console.error(`rollout --dry-run: ${problem}`));
+    return problems.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (!(error instanceof RolloutInterrupted)) throw error;
+    console.error(`rollout --dry-run: stopped by ${error.signal}; nothing was changed (a dry run changes nothing)`);
+    return EXIT_CODES.interrupted;
   } finally {
     unsubscribe();
   }

@@ -5,9 +5,15 @@ export interface WaveChange {
   readonly address: string;
   /** The owning region, or `global`. */
   readonly region: string;
-  /** create, update, replace (create-before-destroy or not), destroy: plan:change's names. */
+  /**
+   * plan:change's kind: create, update, replace-create-before-destroy, replace-destroy-before-create, destroy, forget,
+   * replace-forget.
+   */
   readonly action: string;
-  /** plan:change's risk for it (`-` for none). */
+  /**
+   * plan:change's risks for it (`OUTAGE <rule>`, `WARNING <rule>`), and `STOP outside-wave` / `STOP not-in-any-wave`
+   * where the rollout would stop; `; `-separated, `-` for none.
+   */
   readonly risk: string;
 }
 
@@ -36,12 +42,29 @@ export interface WavePlanner {
 export function renderWavePlan(plan: WavePlan): string[] {
   const section = (title: string, changes: readonly WaveChange[]) => [
     title,
-    ...(changes.length === 0 ? ['  no changes'] : changes.map((c) => `  ${c.region.padEnd(16)}${c.action.padEnd(22)}${c.address}  ${c.risk}`)),
+    ...(changes.length === 0 ? ['  no changes'] : changes.map((c) => `  ${c.region.padEnd(16)}${c.action.padEnd(31)}${c.address}  ${c.risk}`)),
   ];
   return [
     ...plan.waves.flatMap((wave, index) => section(`wave ${index + 1} (${wave.regions.join(', ')}):`, wave.changes)),
     ...section('final step (global resources; then a full plan must show no change):', plan.final.changes),
   ];
+}
+
+/**
+ * Why the rollout this plan previews would not go through, one line each: a wave's plan reaching outside its regions
+ * (it stops before that apply), changes the waves leave for the final full plan, or an outage risk (plan:change's).
+ */
+export function wavePlanProblems(plan: WavePlan): string[] {
+  const count = (changes: readonly WaveChange[], risk: string) => changes.filter((c) => c.risk.split('; ').some((r) => r.startsWith(risk))).length;
+  const steps = [...plan.waves.map((wave, index) => ({ label: `wave ${index + 1}`, changes: wave.changes })), { label: 'the final step', changes: plan.final.changes }];
+  return steps.flatMap(({ label, changes }) => {
+    const [outside, left, outages] = ['STOP outside-wave', 'STOP not-in-any-wave', 'OUTAGE'].map((risk) => count(changes, risk));
+    return [
+      outside > 0 && `${label}: ${outside} change(s) outside its regions (STOP outside-wave): the rollout stops before applying it`,
+      left > 0 && `${label}: the full plan still has ${left} change(s) no wave made (STOP not-in-any-wave): the rollout fails its last check`,
+      outages > 0 && `${label}: ${outages} change(s) classified as an outage (OUTAGE)`,
+    ].filter((line): line is string => typeof line === 'string');
+  });
 }
 
 /**

@@ -50,6 +50,12 @@ export function releaseKey(manifest: Pick<ReleaseManifest, 'regions' | 'global'>
   return createHash('sha256').update(canonicalJson({ regions: manifest.regions, global: manifest.global })).digest('hex').slice(0, 12);
 }
 
+/** A synthesized stack folder as a release (its ids computed, no release.json needed): e.g. a config plan:change synthesized. */
+export function releaseOfStack(stackDir: string, model: StackModel): Release {
+  const manifest = manifestOf(stackDir, model);
+  return { dir: resolve(stackDir, '..', '..'), stackDir, manifest, model, attribution: attributeRegions(model), key: releaseKey(manifest) };
+}
+
 /**
  * Reads a release folder; `flag` names where it came from in every error (exit 2). The ids are computed again from
  * the stack and must match release.json: a folder edited after `npm run release` is refused.

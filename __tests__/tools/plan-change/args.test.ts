@@ -18,4 +18,10 @@ describe('readPlanChangeArgs', () => {
     expect(() => readPlanChangeArgs({ plan: 'p.json', from: 'a.json' }, {})).toThrow(/--plan classifies a plan file on its own/);
     expect(() => readPlanChangeArgs({}, {})).toThrow(UsageError);
   });
+
+  test('--waves plans a rollout from --from to --to (kept as given, parsed against the releases later); not with --plan', () => {
+    expect(readPlanChangeArgs({ from: 'a.json', to: 'b.json', waves: 'us-west-2/eu-west-1,us-east-1' }, {}))
+      .toEqual({ kind: 'configs', from: 'a.json', to: 'b.json', json: false, waves: 'us-west-2/eu-west-1,us-east-1' });
+    expect(() => readPlanChangeArgs({ plan: 'p.json', waves: 'us-east-1' }, {})).toThrow(/drop --from\/--to\/--from-app\/--waves/);
+  });
 });

@@ -62,7 +62,7 @@ describe('plan:change flags (through tools/cli)', () => {
     for (const [args, line] of [
       [['--frm', 'a.json'], "plan:change: Unknown option '--frm' (see --help)"],
       [[], 'plan:change: give --from <config> (or --plan <file>) (see --help)'],
-      [['--plan', 'p.json', '--from', 'a.json'], 'plan:change: --plan classifies a plan file on its own: drop --from/--to/--from-app (see --help)'],
+      [['--plan', 'p.json', '--from', 'a.json'], 'plan:change: --plan classifies a plan file on its own: drop --from/--to/--from-app/--waves (see --help)'],
     ] as const) {
       const result = run(...args);
       expect([result.status, result.stderr.trim()]).toEqual([2, line]);

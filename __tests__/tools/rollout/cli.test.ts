@@ -43,9 +43,11 @@ describe('npm run rollout: arguments', () => {
     expect(result.status).toBe(2);
   });
 
-  test('--dry-run goes to the offline wave planner and changes nothing', () => {
-    const result = rollout(['--waves', 'us-west-2,us-east-1', '--dry-run', ...releases, ...stateDir()]);
-    expect(result.stderr).toContain('--dry-run: the offline wave planner is not built yet');
+  // What the planner plans (real provider): __tests__/tools/rollout/wave-plans.test.ts. Here, that the CLI reaches it.
+  test('--dry-run goes to the offline wave planner (plan:change\'s, with Terraform): without Terraform, one line and exit 1', () => {
+    const result = spawnSync(process.execPath, [CLI, '--waves', 'us-west-2,us-east-1', '--dry-run', ...releases, ...stateDir()],
+      { encoding: 'utf8', env: { ...ENV, TERRAFORM_BINARY: '/no/such/terraform' } });
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('rollout: --dry-run: Terraform not found (tried "/no/such/terraform")')]);
     expect(result.status).toBe(1);
   });
 });

@@ -1,5 +1,4 @@
-import { runDryRun, WavePlan, WavePlanner, WavePlanRequest } from '../../../tools/rollout/dry-run';
-import { defaultWavePlanner } from '../../../tools/rollout/default-planner';
+import { runDryRun, WavePlan, WavePlanner, wavePlanProblems, WavePlanRequest } from '../../../tools/rollout/dry-run';
 import { fakeRelease } from '../../helpers/rollout';
 
 const request: WavePlanRequest = {
@@ -30,11 +29,11 @@ describe('--dry-run', () => {
     expect(planner.requests).toEqual([request]);
     expect(printed.join('\n').split('\n')).toEqual([
       'wave 1 (us-west-2):',
-      '  us-west-2       update                aws_lambda_function.west  -',
+      '  us-west-2       update                         aws_lambda_function.west  -',
       'wave 2 (us-east-1):',
       '  no changes',
       'final step (global resources; then a full plan must show no change):',
-      '  global          create                aws_sns_topic_subscription.ops  -',
+      '  global          create                         aws_sns_topic_subscription.ops  -',
     ]);
   });
 
@@ -44,7 +43,20 @@ describe('--dry-run', () => {
     expect(JSON.parse(printed[0])).toEqual(PLAN);
   });
 
-  test('the default planner is not built yet and says so', async () => {
-    await expect(defaultWavePlanner().planWaves(request, new AbortController().signal)).rejects.toThrow('--dry-run: the offline wave planner is not built yet');
+  test('a plan the rollout would go through has no problems', () => {
+    expect(wavePlanProblems(PLAN)).toEqual([]);
+  });
+
+  test('a change outside its wave, one the waves left for the full plan, and an outage risk: one line each, naming the step', () => {
+    const change = (risk: string) => ({ address: 'aws_lambda_function.east', region: 'us-east-1', action: 'update', risk });
+    const plan: WavePlan = {
+      waves: [{ regions: ['us-west-2'], changes: [change('STOP outside-wave'), change('OUTAGE stale-stage-snapshot; STOP outside-wave')] }],
+      final: { changes: [change('STOP not-in-any-wave'), change('WARNING latency-record')] },
+    };
+    expect(wavePlanProblems(plan)).toEqual([
+      'wave 1: 2 change(s) outside its regions (STOP outside-wave): the rollout stops before applying it',
+      'wave 1: 1 change(s) classified as an outage (OUTAGE)',
+      'the final step: the full plan still has 1 change(s) no wave made (STOP not-in-any-wave): the rollout fails its last check',
+    ]);
   });
 });
