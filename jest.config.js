@@ -13,6 +13,9 @@ module.exports = {
   reporters: ['default', '<rootDir>/__tests__/helpers/skipped-layers-reporter.js'],
   testSequencer: '<rootDir>/__tests__/helpers/sequencer.js',
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The rollout dry run's real-provider proofs (three Terraform runs in a row, ~220 s of one worker) would add a third
+  // to npm test; `npm run test:waves` runs them, and .ci/run does on every CI run.
+  testPathIgnorePatterns: ['/node_modules/', '/__tests__/tools/rollout/wave-plans\\.test\\.ts$'],
   // Whole-stack synths and runs of the compiled app take seconds; 5 s (the default) fails on a busy 2-core runner.
   testTimeout: 30000,
   // Jest's default (cores - 1) is one worker on a 2-core runner. Many suites mostly wait (on Terraform, Chromium, the
