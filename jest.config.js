@@ -8,6 +8,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   // Builds dist/ (well under a second) so suites that run the app or a CLI never see a stale bundle.
   globalSetup: '<rootDir>/tools/build/jest-global-setup.mjs',
+  globalTeardown: '<rootDir>/tools/build/jest-global-teardown.mjs',
   setupFilesAfterEnv: ['<rootDir>/setup.js'],
   // Says which layers did not run for lack of Terraform or Chromium (jest hides the console of all-skipped suites).
   reporters: ['default', '<rootDir>/__tests__/helpers/skipped-layers-reporter.js'],
