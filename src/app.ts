@@ -1,4 +1,5 @@
 import { App } from 'cdktf';
+import { quietCdktfOnNode22 } from './cdktf-on-node22';
 import { MultiRegionConfig } from './config/types';
 import { API_GATEWAY_ACCOUNT_STACK_NAME, API_STACK_NAME, BOOTSTRAP_STACK_NAME } from './contract';
 import { ApiGatewayAccountStack } from './stacks/api-gateway-account-stack';
@@ -16,6 +17,7 @@ export interface BuiltApp {
 
 /** Composes every stack from one validated config. */
 export function buildApp(config: MultiRegionConfig, outdir?: string): BuiltApp {
+  quietCdktfOnNode22();
   const app = new App(outdir ? { outdir } : undefined);
   const apiStack = new MultiRegionApiStack(app, API_STACK_NAME, { config });
   const bootstrapStack = config.state.backend === 's3'
